@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vtd module entry: find the DMAR table, validate it, and bring up every
+ * usable unit; on unload, give the units back.
+ *
+ * The IOMMU-core glue (struct iommu_ops, domains, attach) arrives here with
+ * the DMA-remapping core; until then the module claims and describes the
+ * units without enabling translation.
+ */
+#define pr_fmt(fmt) "vtd: " fmt
+
+#include <linux/acpi.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include "vtd/vtd.h"
+
+#if IS_ENABLED(CONFIG_INTEL_IOMMU)
+/* Exported by drivers/iommu/intel/iommu.c; set when it took the units. */
+extern int intel_iommu_enabled;
+#endif
+
+static struct vtd_dmar_table *vtd_table;
+static struct vtd_unit *vtd_units;
+static unsigned int vtd_nr_units;
+
+static void vtd_log_findings(const struct vtd_dmar_table *t)
+{
+	const struct vtd_dmar_finding *f;
+
+	for (f = t->findings; f < t->findings + t->nr_findings; f++) {
+		if (f->severity == VTD_DMAR_ERR)
+			pr_err("DMAR: %s\n", f->msg);
+		else if (f->severity == VTD_DMAR_WARN)
+			pr_warn("DMAR: %s\n", f->msg);
+		else
+			pr_info("DMAR: %s\n", f->msg);
+	}
+	if (t->nr_lost_findings)
+		pr_warn("DMAR: %u more findings not shown\n", t->nr_lost_findings);
+}
+
+/* Copy and parse the firmware's DMAR table; the ACPI mapping is put at once. */
+static int vtd_load_table(struct vtd_dmar_table **out)
+{
+	struct acpi_table_header *hdr;
+	acpi_status status;
+	int ret;
+
+	status = acpi_get_table(ACPI_SIG_DMAR, 0, &hdr);
+	if (ACPI_FAILURE(status)) {
+		pr_err("no ACPI DMAR table: firmware reports no VT-d unit\n");
+		return -ENODEV;
+	}
+	ret = vtd_dmar_parse(hdr, hdr->length, out);
+	acpi_put_table(hdr);
+	if (*out)
+		vtd_log_findings(*out);
+	if (ret)
+		return ret;
+	pr_info("DMAR: revision %u, OEM \"%s\", host address width %u, flags %#x%s%s%s\n",
+		(*out)->revision, (*out)->oem_id, (*out)->haw, (*out)->flags,
+		(*out)->flags & VTD_DMAR_FLAG_INTR_REMAP ? " INTR_REMAP" : "",
+		(*out)->flags & VTD_DMAR_FLAG_X2APIC_OPT_OUT ? " X2APIC_OPT_OUT" : "",
+		(*out)->flags & VTD_DMAR_FLAG_DMA_CTRL_PLATFORM_OPT_IN ?
+			" DMA_CTRL_PLATFORM_OPT_IN" : "");
+	return 0;
+}
+
+static void vtd_units_down(void)
+{
+	while (vtd_nr_units)
+		vtd_unit_unmap(&vtd_units[--vtd_nr_units]);
+	kfree(vtd_units);
+	vtd_units = NULL;
+}
+
+/* Claim every usable unit; any failure gives back the ones already claimed. */
+static int vtd_units_up(const struct vtd_dmar_table *t)
+{
+	u32 i, usable = vtd_dmar_nr_usable_units(t);
+	struct vtd_unit *unit;
+	int ret;
+
+	if (!usable) {
+		pr_err("DMAR: no usable remapping unit in the table\n");
+		return -EINVAL;
+	}
+	vtd_units = kcalloc(usable, sizeof(*vtd_units), GFP_KERNEL);
+	if (!vtd_units)
+		return -ENOMEM;
+	for (i = 0; i < t->nr_structs; i++) {
+		if (t->structs[i].type != ACPI_DMAR_TYPE_HARDWARE_UNIT ||
+		    t->structs[i].broken)
+			continue;
+		unit = &vtd_units[vtd_nr_units];
+		unit->idx = vtd_nr_units;
+		unit->drhd = i;
+		snprintf(unit->name, sizeof(unit->name), "vtd%u", unit->idx);
+		ret = vtd_unit_map(unit, &t->structs[i]);
+		if (ret) {
+			vtd_units_down();
+			return ret;
+		}
+		vtd_nr_units++;
+		vtd_unit_log(unit, t);
+	}
+	return 0;
+}
+
+static int __init vtd_init(void)
+{
+	int ret;
+
+#if IS_ENABLED(CONFIG_INTEL_IOMMU)
+	if (intel_iommu_enabled) {
+		pr_err("the in-tree intel-iommu driver owns the units; boot with intel_iommu=off intremap=off to use vtd\n");
+		return -EBUSY;
+	}
+#endif
+	ret = vtd_load_table(&vtd_table);
+	if (ret)
+		goto err;
+	ret = vtd_units_up(vtd_table);
+	if (ret)
+		goto err;
+	pr_info("%u unit(s) ready; translation is not enabled yet\n", vtd_nr_units);
+	return 0;
+err:
+	vtd_dmar_free(vtd_table);
+	vtd_table = NULL;
+	return ret;
+}
+
+static void __exit vtd_exit(void)
+{
+	vtd_units_down();
+	vtd_dmar_free(vtd_table);
+	vtd_table = NULL;
+	pr_info("unloaded\n");
+}
+
+module_init(vtd_init);
+module_exit(vtd_exit);
+
+MODULE_DESCRIPTION("Intel VT-d (DMAR) IOMMU driver");
+MODULE_LICENSE("GPL");
