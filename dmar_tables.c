@@ -102,7 +102,8 @@ static void vtd_dmar_decode_atsr(struct vtd_dmar_table *t,
 	/* ATSR and SATC share this layout: header, flags, reserved, segment. */
 	const struct acpi_dmar_atsr *a = raw;
 
-	static_assert(sizeof(struct acpi_dmar_atsr) == sizeof(struct acpi_dmar_satc));
+	static_assert(sizeof(struct acpi_dmar_atsr) == sizeof(struct acpi_dmar_satc),
+		      "ATSR and SATC share a layout");
 	s->atsr.flags = a->flags;
 	s->atsr.segment = a->segment;
 }
@@ -277,6 +278,7 @@ static int vtd_dmar_add_struct(struct vtd_dmar_table *t, u32 *cap_structs,
 		return 0;
 	}
 	info->decode(t, s, h);
+	s->decoded = true;
 	if (!info->has_scopes)
 		return 0;
 	return vtd_dmar_parse_scopes(t, cap_scopes, s, off + info->fixed_len,
@@ -358,6 +360,8 @@ static void vtd_dmar_cross_check(struct vtd_dmar_table *t)
 	struct vtd_dmar_struct *a, *b;
 	const char *why;
 
+	if (!t->nr_structs)
+		return;		/* t->structs is NULL */
 	for (b = t->structs; b < t->structs + t->nr_structs; b++) {
 		if (b->broken)
 			continue;

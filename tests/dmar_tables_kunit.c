@@ -113,6 +113,33 @@ static const u8 hop_2_0[] = { 2, 0 };
 static const u8 hop_3_0[] = { 3, 0 };
 static const u8 hop_1c_0_then_0_0[] = { 0x1c, 0, 0, 0 };
 
+/* 00:1c.0 is a root port to bus 3; 03:00.0 a PCIe-to-PCI bridge to bus 4-5. */
+static const struct fake_bridge {
+	u16 seg;
+	u8 bus, devfn, sec, sub;
+} fake_bridges[] = {
+	{ 0, 0, PCI_DEVFN(0x1c, 0), 3, 5 },
+	{ 0, 3, PCI_DEVFN(0, 0), 4, 5 },
+};
+
+static bool fake_bridge_buses(void *ctx, u16 seg, u8 bus, u8 devfn, u8 *sec, u8 *sub)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(fake_bridges); i++) {
+		const struct fake_bridge *b = &fake_bridges[i];
+
+		if (b->seg == seg && b->bus == bus && b->devfn == devfn) {
+			*sec = b->sec;
+			*sub = b->sub;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct vtd_pci_topology fake_topo = { .bridge_buses = fake_bridge_buses };
+
 /* ---- header and walking ----------------------------------------------- */
 
 static void vtd_dmar_parses_header_and_unit(struct kunit *test)
@@ -146,6 +173,34 @@ static void vtd_dmar_parses_header_and_unit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->scopes[1].path[0].device, 2);
 	KUNIT_EXPECT_EQ(test, t->scopes[1].offset, 48 + 16 + 8);
 	KUNIT_EXPECT_EQ(test, vtd_dmar_nr_usable_units(t), 1);
+	vtd_dmar_free(t);
+}
+
+/*
+ * Found by make fuzz: with no scope (or no structure) in the whole table the
+ * model's arrays are NULL, and iterating them must not do pointer arithmetic
+ * on NULL (UBSan: "applying zero offset to null pointer").
+ */
+static void vtd_dmar_empty_arrays(struct kunit *test)
+{
+	struct vtd_dmar_table *t;
+	struct tbuf tb;
+
+	tb_init(&tb, 38, 0);
+	tb_finish(&tb);
+	t = tb_parse(test, &tb, 0);
+	KUNIT_EXPECT_EQ(test, t->nr_structs, 0);
+	KUNIT_EXPECT_EQ(test, vtd_dmar_nr_usable_units(t), 0);
+	vtd_dmar_free(t);
+
+	tb_init(&tb, 38, 0);
+	tb_drhd(&tb, 0, 0, 0xfed90000);
+	tb_drhd(&tb, 0, 0, 0xfed91000);
+	tb_finish(&tb);
+	t = tb_parse(test, &tb, 0);
+	KUNIT_EXPECT_EQ(test, t->nr_scopes, 0);
+	KUNIT_EXPECT_EQ(test, vtd_dmar_nr_usable_units(t), 2);
+	KUNIT_EXPECT_EQ(test, vtd_dmar_unit_for_pci(t, &fake_topo, 0, 0, 0), -ENODEV);
 	vtd_dmar_free(t);
 }
 
@@ -529,33 +584,6 @@ static void vtd_dmar_rhsa_andd_satc(struct kunit *test)
 
 /* ---- scope resolution on a faked topology ------------------------------ */
 
-/* 00:1c.0 is a root port to bus 3; 03:00.0 a PCIe-to-PCI bridge to bus 4-5. */
-static const struct fake_bridge {
-	u16 seg;
-	u8 bus, devfn, sec, sub;
-} fake_bridges[] = {
-	{ 0, 0, PCI_DEVFN(0x1c, 0), 3, 5 },
-	{ 0, 3, PCI_DEVFN(0, 0), 4, 5 },
-};
-
-static bool fake_bridge_buses(void *ctx, u16 seg, u8 bus, u8 devfn, u8 *sec, u8 *sub)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(fake_bridges); i++) {
-		const struct fake_bridge *b = &fake_bridges[i];
-
-		if (b->seg == seg && b->bus == bus && b->devfn == devfn) {
-			*sec = b->sec;
-			*sub = b->sub;
-			return true;
-		}
-	}
-	return false;
-}
-
-static const struct vtd_pci_topology fake_topo = { .bridge_buses = fake_bridge_buses };
-
 static void vtd_dmar_scope_resolution(struct kunit *test)
 {
 	struct vtd_dmar_table *t;
@@ -748,6 +776,7 @@ static void vtd_dmar_real_truncations(struct kunit *test)
 static struct kunit_case vtd_dmar_cases[] = {
 	KUNIT_CASE(vtd_dmar_parses_header_and_unit),
 	KUNIT_CASE(vtd_dmar_rejects_non_tables),
+	KUNIT_CASE(vtd_dmar_empty_arrays),
 	KUNIT_CASE(vtd_dmar_checksum_is_a_warning),
 	KUNIT_CASE(vtd_dmar_header_longer_than_buffer),
 	KUNIT_CASE(vtd_dmar_zero_length_ends_walk),

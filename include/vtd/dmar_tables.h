@@ -55,6 +55,7 @@ struct vtd_dmar_scope {
  * @length: the structure's length field
  * @offset: byte offset in the table
  * @broken: failed validation; the driver ignores it (dmar-decode still shows it)
+ * @decoded: long enough that its type-specific fields below were read
  * @first_scope: index of the first scope in &vtd_dmar_table.scopes
  * @nr_scopes: number of scopes parsed
  * @drhd: DRHD fields (spec 8.3)
@@ -68,6 +69,7 @@ struct vtd_dmar_struct {
 	u16 length;
 	u32 offset;
 	bool broken;
+	bool decoded;
 	u32 first_scope;
 	u32 nr_scopes;
 	union {
@@ -172,9 +174,10 @@ int vtd_dmar_next_rmrr(const struct vtd_dmar_table *t,
 int vtd_dmar_unit_for_nonpci(const struct vtd_dmar_table *t, u8 scope_type, u8 id);
 char *vtd_dmar_scope_str(const struct vtd_dmar_scope *sc, char *buf, size_t len);
 
-/* Iterate over the scopes of structure @s of table @t. */
+/* Iterate over the scopes of structure @s of table @t (none: no iteration). */
 #define vtd_dmar_for_each_scope(t, s, sc)				\
-	for ((sc) = &(t)->scopes[(s)->first_scope];			\
-	     (sc) < &(t)->scopes[(s)->first_scope + (s)->nr_scopes]; (sc)++)
+	for ((sc) = (s)->nr_scopes ? &(t)->scopes[(s)->first_scope] : NULL;	\
+	     (sc) && (sc) < &(t)->scopes[(s)->first_scope + (s)->nr_scopes];	\
+	     (sc)++)
 
 #endif /* VTD_DMAR_TABLES_H */
