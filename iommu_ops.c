@@ -11,6 +11,7 @@
 
 #include <linux/acpi.h>
 #include <linux/module.h>
+#include <linux/pci.h>
 #include <linux/slab.h>
 
 #include "vtd/vtd.h"
@@ -65,6 +66,45 @@ static int vtd_load_table(struct vtd_dmar_table **out)
 		(*out)->flags & VTD_DMAR_FLAG_DMA_CTRL_PLATFORM_OPT_IN ?
 			" DMA_CTRL_PLATFORM_OPT_IN" : "");
 	return 0;
+}
+
+/* The live PCI hierarchy, as scope resolution asks for it. */
+static bool vtd_pci_bridge_buses(void *ctx, u16 seg, u8 bus, u8 devfn, u8 *sec, u8 *sub)
+{
+	struct pci_dev *pdev = pci_get_domain_bus_and_slot(seg, bus, devfn);
+	bool found = pdev && pdev->subordinate;
+
+	if (found) {
+		*sec = pdev->subordinate->number;
+		*sub = pdev->subordinate->busn_res.end;
+	}
+	pci_dev_put(pdev);
+	return found;
+}
+
+static const struct vtd_pci_topology vtd_live_topology = {
+	.bridge_buses = vtd_pci_bridge_buses,
+};
+
+/* Say how many PCI functions each unit covers, and name those no unit does. */
+static void vtd_log_coverage(const struct vtd_dmar_table *t)
+{
+	struct pci_dev *pdev = NULL;
+	unsigned int i;
+	int drhd;
+
+	for_each_pci_dev(pdev) {
+		drhd = vtd_dmar_unit_for_pci(t, &vtd_live_topology, pci_domain_nr(pdev->bus),
+					     pdev->bus->number, pdev->devfn);
+		for (i = 0; i < vtd_nr_units; i++)
+			if (vtd_units[i].drhd == drhd)
+				vtd_units[i].nr_pci_devs++;
+		if (drhd < 0)
+			pci_info(pdev, "vtd: no remapping unit covers this device\n");
+	}
+	for (i = 0; i < vtd_nr_units; i++)
+		pr_info("%s: %u PCI device(s) in scope\n", vtd_units[i].name,
+			vtd_units[i].nr_pci_devs);
 }
 
 static void vtd_units_down(void)
@@ -124,6 +164,7 @@ static int __init vtd_init(void)
 	ret = vtd_units_up(vtd_table);
 	if (ret)
 		goto err;
+	vtd_log_coverage(vtd_table);
 	pr_info("%u unit(s) ready; translation is not enabled yet\n", vtd_nr_units);
 	return 0;
 err:

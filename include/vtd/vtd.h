@@ -24,6 +24,7 @@
  * @ecap: (c) ECAP_REG
  * @caps: (c) what @cap and @ecap mean
  * @name: (c) "vtd0", ...
+ * @nr_pci_devs: PCI functions its scopes cover, counted at load
  */
 struct vtd_unit {
 	unsigned int idx;
@@ -37,6 +38,7 @@ struct vtd_unit {
 	u64 ecap;
 	struct vtd_caps caps;
 	char name[16];
+	unsigned int nr_pci_devs;
 };
 
 int vtd_unit_map(struct vtd_unit *unit, const struct vtd_dmar_struct *drhd);

@@ -4,9 +4,15 @@
 dec=$(static_decode)
 "$VM" --add "$dec:/bin/dmar-decode" -- sh -c '
 	dmesg | grep "vtd: vtd0: DRHD"
+	dmesg | grep -o "vtd0: [0-9]* PCI device(s) in scope"
+	echo "pci=$(ls /sys/bus/pci/devices | wc -l)"
 	echo ---
 	dmar-decode --json' > "$E2E_TMP/out"
 log=$(sed -n '1p' "$E2E_TMP/out")
+# Scope resolution on the live topology: QEMU lists every bus-0 device.
+inscope=$(sed -n '2s/vtd0: \([0-9]*\) PCI.*/\1/p' "$E2E_TMP/out")
+pci=$(sed -n 's/^pci=//p' "$E2E_TMP/out")
+expect "vtd0 covers all $pci PCI devices (log says ${inscope:-nothing})" [ "$inscope" = "$pci" ]
 sed '1,/^---$/d' "$E2E_TMP/out" > "$E2E_TMP/decode.json"
 python3 - "$log" "$E2E_TMP/decode.json" <<'PY'
 import json, re, sys
