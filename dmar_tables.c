@@ -701,3 +701,21 @@ char *vtd_dmar_scope_str(const struct vtd_dmar_scope *sc, char *buf, size_t len)
 	}
 	return buf;
 }
+
+/**
+ * vtd_dmar_flags_str() - the header's flags in words, e.g. " INTR_REMAP"
+ * @flags: VTD_DMAR_FLAG_*
+ * @buf: where to write
+ * @len: size of @buf
+ *
+ * Return: @buf (empty when no flag is set).
+ */
+char *vtd_dmar_flags_str(u8 flags, char *buf, size_t len)
+{
+	scnprintf(buf, len, "%s%s%s",
+		  flags & VTD_DMAR_FLAG_INTR_REMAP ? " INTR_REMAP" : "",
+		  flags & VTD_DMAR_FLAG_X2APIC_OPT_OUT ? " X2APIC_OPT_OUT" : "",
+		  flags & VTD_DMAR_FLAG_DMA_CTRL_PLATFORM_OPT_IN ?
+			" DMA_CTRL_PLATFORM_OPT_IN" : "");
+	return buf;
+}

@@ -46,6 +46,7 @@ static int vtd_load_table(struct vtd_dmar_table **out)
 {
 	struct acpi_table_header *hdr;
 	acpi_status status;
+	char flags[64];
 	int ret;
 
 	status = acpi_get_table(ACPI_SIG_DMAR, 0, &hdr);
@@ -59,12 +60,9 @@ static int vtd_load_table(struct vtd_dmar_table **out)
 		vtd_log_findings(*out);
 	if (ret)
 		return ret;
-	pr_info("DMAR: revision %u, OEM \"%s\", host address width %u, flags %#x%s%s%s\n",
+	pr_info("DMAR: revision %u, OEM \"%s\", host address width %u, flags %#x%s\n",
 		(*out)->revision, (*out)->oem_id, (*out)->haw, (*out)->flags,
-		(*out)->flags & VTD_DMAR_FLAG_INTR_REMAP ? " INTR_REMAP" : "",
-		(*out)->flags & VTD_DMAR_FLAG_X2APIC_OPT_OUT ? " X2APIC_OPT_OUT" : "",
-		(*out)->flags & VTD_DMAR_FLAG_DMA_CTRL_PLATFORM_OPT_IN ?
-			" DMA_CTRL_PLATFORM_OPT_IN" : "");
+		vtd_dmar_flags_str((*out)->flags, flags, sizeof(flags)));
 	return 0;
 }
 

@@ -173,6 +173,7 @@ int vtd_dmar_next_rmrr(const struct vtd_dmar_table *t,
 		       u16 seg, u8 bus, u8 devfn, int from);
 int vtd_dmar_unit_for_nonpci(const struct vtd_dmar_table *t, u8 scope_type, u8 id);
 char *vtd_dmar_scope_str(const struct vtd_dmar_scope *sc, char *buf, size_t len);
+char *vtd_dmar_flags_str(u8 flags, char *buf, size_t len);
 
 /* Iterate over the scopes of structure @s of table @t (none: no iteration). */
 #define vtd_dmar_for_each_scope(t, s, sc)				\

@@ -124,12 +124,11 @@ static void text_scopes(FILE *f, const struct vtd_dmar_table *t,
 void decode_print_text(FILE *f, const struct vtd_dmar_table *t)
 {
 	const struct vtd_dmar_struct *s;
+	char flags[64];
 
-	fprintf(f, "DMAR revision %u, OEM \"%s\", host address width %u, flags %#x%s%s%s\n",
+	fprintf(f, "DMAR revision %u, OEM \"%s\", host address width %u, flags %#x%s\n",
 		t->revision, t->oem_id, t->haw, t->flags,
-		t->flags & VTD_DMAR_FLAG_INTR_REMAP ? " INTR_REMAP" : "",
-		t->flags & VTD_DMAR_FLAG_X2APIC_OPT_OUT ? " X2APIC_OPT_OUT" : "",
-		t->flags & VTD_DMAR_FLAG_DMA_CTRL_PLATFORM_OPT_IN ? " DMA_CTRL_PLATFORM_OPT_IN" : "");
+		vtd_dmar_flags_str(t->flags, flags, sizeof(flags)));
 	for (s = t->structs; t->nr_structs && s < t->structs + t->nr_structs; s++) {
 		fprintf(f, "  %-4s @%#06x", vtd_dmar_type_name(s->type), s->offset);
 		if (!s->decoded) {
