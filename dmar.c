@@ -138,7 +138,8 @@ void vtd_unit_log(const struct vtd_unit *unit, const struct vtd_dmar_table *t)
 			       vtd_dmar_scope_str(sc, one, sizeof(one)));
 	if (!n)
 		n = scnprintf(buf, sizeof(buf), " nothing;");
-	buf[n - 1] = '\0';	/* the last ';' */
+	if (buf[n - 1] == ';')
+		buf[n - 1] = '\0';
 	pr_info("%s: DRHD at %#llx segment %u flags %#x: VER %u.%u, %u-bit max, levels%s%s%s, %u domains, %u fault reg(s), superpages%s%s%s,%s%s%s%s%s%s%s%s; covers%s\n",
 		unit->name, unit->reg_phys, unit->segment, s->drhd.flags,
 		c->ver_major, c->ver_minor, c->mgaw,
