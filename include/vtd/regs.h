@@ -62,6 +62,16 @@
 #define  VTD_GCMD_CFI		BIT(23)	/* compatibility format interrupts */
 
 #define VTD_RTADDR_REG		0x20	/* Root Table Address, 11.4.6 */
+#define  VTD_RTADDR_RTT		BIT_ULL(11)	/* 1: scalable-mode root table */
+#define  VTD_RTADDR_RTA		GENMASK_ULL(63, 12)
+
+#define VTD_CCMD_REG		0x28	/* Context Command, 11.4.7 */
+#define  VTD_CCMD_ICC		BIT_ULL(63)	/* invalidate; hardware clears it when done */
+#define  VTD_CCMD_CIRG		GENMASK_ULL(62, 61)	/* requested granularity, VTD_CC_* */
+#define  VTD_CCMD_CAIG		GENMASK_ULL(60, 59)	/* actual granularity */
+#define  VTD_CCMD_FM		GENMASK_ULL(33, 32)	/* function mask */
+#define  VTD_CCMD_SID		GENMASK_ULL(31, 16)
+#define  VTD_CCMD_DID		GENMASK_ULL(15, 0)
 #define VTD_FSTS_REG		0x34	/* Fault Status, 11.4.9.1 */
 #define  VTD_FSTS_PFO		BIT(0)	/* primary fault overflow */
 #define  VTD_FSTS_PPF		BIT(1)	/* primary pending fault */
@@ -71,9 +81,57 @@
 #define  VTD_FSTS_FRI		GENMASK(15, 8)	/* fault record index */
 #define VTD_FECTL_REG		0x38	/* Fault Event Control, 11.4.9.2 */
 #define  VTD_FECTL_IM		BIT(31)	/* interrupt mask */
+#define  VTD_FECTL_IP		BIT(30)	/* interrupt pending */
+#define VTD_FEDATA_REG		0x3c	/* Fault Event Data: the MSI data */
+#define VTD_FEADDR_REG		0x40	/* Fault Event Address: the MSI address */
+#define VTD_FEUADDR_REG		0x44	/* Fault Event Upper Address */
+
+#define VTD_PMEN_REG		0x64	/* Protected Memory Enable, 11.4.13 */
+#define  VTD_PMEN_EPM		BIT(31)
+#define  VTD_PMEN_PRS		BIT(0)
+
+#define VTD_IQH_REG		0x80	/* Invalidation Queue Head, 11.4.10.1 */
+#define VTD_IQT_REG		0x88	/* Invalidation Queue Tail */
+#define  VTD_IQ_QI		GENMASK_ULL(18, 4)	/* descriptor index (128-bit) */
+#define VTD_IQA_REG		0x90	/* Invalidation Queue Address */
+#define  VTD_IQA_IQA		GENMASK_ULL(63, 12)
+#define  VTD_IQA_DW		BIT_ULL(11)	/* 256-bit descriptors */
+#define  VTD_IQA_QS		GENMASK_ULL(2, 0)	/* 2^QS pages */
+#define VTD_ICS_REG		0x9c	/* Invalidation Completion Status */
+#define  VTD_ICS_IWC		BIT(0)
+
+/*
+ * Register-based IOTLB invalidation (11.4.8): two registers at the offset
+ * ECAP.IRO names, Invalidate Address first.
+ */
+#define VTD_IVA_OFF		0x0
+#define  VTD_IVA_ADDR		GENMASK_ULL(63, 12)
+#define  VTD_IVA_IH		BIT_ULL(6)	/* invalidation hint: leaves only */
+#define  VTD_IVA_AM		GENMASK_ULL(5, 0)	/* address mask: 2^AM pages */
+#define VTD_IOTLB_OFF		0x8
+#define  VTD_IOTLB_IVT		BIT_ULL(63)	/* invalidate; hardware clears it when done */
+#define  VTD_IOTLB_IIRG		GENMASK_ULL(61, 60)	/* requested granularity, VTD_IOTLB_G_* */
+#define  VTD_IOTLB_IAIG		GENMASK_ULL(58, 57)	/* actual granularity */
+#define  VTD_IOTLB_DR		BIT_ULL(49)	/* drain reads */
+#define  VTD_IOTLB_DW		BIT_ULL(48)	/* drain writes */
+#define  VTD_IOTLB_DID		GENMASK_ULL(47, 32)
+
+/* Granularities, for the registers and the queued descriptors alike. */
+#define VTD_CC_GLOBAL		1
+#define VTD_CC_DOMAIN		2
+#define VTD_CC_DEVICE		3
+#define VTD_IOTLB_G_GLOBAL	1
+#define VTD_IOTLB_G_DOMAIN	2
+#define VTD_IOTLB_G_PAGE	3
 
 /* One fault-recording register is 16 bytes (11.4.14); one page maps the basics. */
 #define VTD_FRCD_SIZE		16
+#define  VTD_FRCD_LO_FI		GENMASK_ULL(63, 12)	/* faulting page address */
+#define  VTD_FRCD_HI_F		BIT_ULL(63)	/* fault; write 1 to clear */
+#define  VTD_FRCD_HI_T		BIT_ULL(62)	/* 1: read, 0: write */
+#define  VTD_FRCD_HI_AT		GENMASK_ULL(61, 60)
+#define  VTD_FRCD_HI_FR		GENMASK_ULL(39, 32)	/* fault reason */
+#define  VTD_FRCD_HI_SID	GENMASK_ULL(15, 0)	/* source id: bus, devfn */
 #define VTD_REG_MIN_SIZE	0x1000
 
 #endif /* VTD_REGS_H */

@@ -42,7 +42,7 @@ static int run_one(struct kunit_suite *s, struct kunit_case *c, const void *para
 		else
 			c->run_case(&test);
 	}
-	if (rc != 2 && s->exit)
+	if (s->exit)
 		s->exit(&test);
 	for (i = 0; i < test.nr_allocs; i++)
 		kfree(test.allocs[i]);

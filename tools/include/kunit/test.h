@@ -111,6 +111,7 @@ void vtd_kunit_fail(struct kunit *test, const char *file, int line, const char *
 #define KUNIT_ASSERT_GT(t, a, b)	__VTD_KBINARY(t, 1, a, >, b)
 #define KUNIT_EXPECT_EQ_MSG(t, a, b, fmt, ...) \
 	__VTD_KCHECK(t, 0, (a) == (b), "expected %s == %s: " fmt, #a, #b, ##__VA_ARGS__)
+#define KUNIT_FAIL(t, fmt, ...)	__VTD_KCHECK(t, 0, 0, fmt, ##__VA_ARGS__)
 #define KUNIT_EXPECT_TRUE(t, c)		__VTD_KCHECK(t, 0, (c), "expected %s to be true", #c)
 #define KUNIT_EXPECT_FALSE(t, c)	__VTD_KCHECK(t, 0, !(c), "expected %s to be false", #c)
 #define KUNIT_ASSERT_TRUE(t, c)		__VTD_KCHECK(t, 1, (c), "expected %s to be true", #c)

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <linux/types.h>
 
-#define GFP_KERNEL	0
+#ifndef GFP_KERNEL
+#define GFP_KERNEL	0u
+#endif
 
 static inline void *kmalloc(size_t n, int gfp) { (void)gfp; return malloc(n ? n : 1); }
 static inline void *kzalloc(size_t n, int gfp) { (void)gfp; return calloc(1, n ? n : 1); }
