@@ -1,186 +1,657 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vtd module entry: find the DMAR table, validate it, and bring up every
- * usable unit; on unload, give the units back.
- *
- * The IOMMU-core glue (struct iommu_ops, domains, attach) arrives here with
- * the DMA-remapping core; until then the module claims and describes the
- * units without enabling translation.
+ * The IOMMU core's view of vtd: probing the PCI functions in the units'
+ * scopes, their groups, the identity, blocked and paging domains, attach,
+ * map/unmap and the IOTLB flushes that make an unmap final, reserved regions,
+ * and registration of each unit.
  */
 #define pr_fmt(fmt) "vtd: " fmt
 
-#include <linux/acpi.h>
-#include <linux/module.h>
+#include <linux/dma-map-ops.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include <linux/vmstat.h>
+#include <asm/cacheflush.h>
 
 #include "vtd/vtd.h"
 
-#if IS_ENABLED(CONFIG_INTEL_IOMMU)
-/* Exported by drivers/iommu/intel/iommu.c; set when it took the units. */
-extern int intel_iommu_enabled;
-#endif
+/* The interrupt window: DMA writes there are MSIs, not memory (spec 3.15). */
+#define VTD_MSI_BASE		0xfee00000ULL
+#define VTD_MSI_SIZE		0x100000ULL
 
-static struct vtd_dmar_table *vtd_table;
-static struct vtd_unit *vtd_units;
-static unsigned int vtd_nr_units;
+static const struct iommu_ops vtd_ops;
+static const struct iommu_domain_ops vtd_paging_ops;
 
-static void vtd_log_findings(const struct vtd_dmar_table *t)
+/* ---- table memory, accounted as the in-tree iommu-pages helpers do ----------- */
+
+static void vtd_table_account(struct page *page, int n)
 {
-	const struct vtd_dmar_finding *f;
-
-	for (f = t->findings; f < t->findings + t->nr_findings; f++) {
-		if (f->severity == VTD_DMAR_ERR)
-			pr_err("DMAR: %s\n", f->msg);
-		else if (f->severity == VTD_DMAR_WARN)
-			pr_warn("DMAR: %s\n", f->msg);
-		else
-			pr_info("DMAR: %s\n", f->msg);
-	}
-	if (t->nr_lost_findings)
-		pr_warn("DMAR: %u more findings not shown\n", t->nr_lost_findings);
+	mod_node_page_state(page_pgdat(page), NR_IOMMU_PAGES, n);
+	mod_lruvec_page_state(page, NR_SECONDARY_PAGETABLE, n);
 }
 
-/* Copy and parse the firmware's DMAR table; the ACPI mapping is put at once. */
-static int vtd_load_table(struct vtd_dmar_table **out)
+static void *vtd_table_alloc(void *ctx, gfp_t gfp)
 {
-	struct acpi_table_header *hdr;
-	acpi_status status;
-	char flags[64];
-	int ret;
+	struct page *page = alloc_pages(gfp | __GFP_ZERO, 0);
 
-	status = acpi_get_table(ACPI_SIG_DMAR, 0, &hdr);
-	if (ACPI_FAILURE(status)) {
-		pr_err("no ACPI DMAR table: firmware reports no VT-d unit\n");
-		return -ENODEV;
-	}
-	ret = vtd_dmar_parse(hdr, hdr->length, out);
-	acpi_put_table(hdr);
-	if (*out)
-		vtd_log_findings(*out);
-	if (ret)
-		return ret;
-	pr_info("DMAR: revision %u, OEM \"%s\", host address width %u, flags %#x%s\n",
-		(*out)->revision, (*out)->oem_id, (*out)->haw, (*out)->flags,
-		vtd_dmar_flags_str((*out)->flags, flags, sizeof(flags)));
-	return 0;
+	if (!page)
+		return NULL;
+	vtd_table_account(page, 1);
+	return page_address(page);
 }
 
-/* The live PCI hierarchy, as scope resolution asks for it. */
-static bool vtd_pci_bridge_buses(void *ctx, u16 seg, u8 bus, u8 devfn, u8 *sec, u8 *sub)
+/* Also how the IOMMU core frees a flush queue's pages: keep them in step. */
+static void vtd_table_free(void *ctx, void *table)
 {
-	struct pci_dev *pdev = pci_get_domain_bus_and_slot(seg, bus, devfn);
-	bool found = pdev && pdev->subordinate;
+	struct page *page = virt_to_page(table);
 
-	if (found) {
-		*sec = pdev->subordinate->number;
-		*sub = pdev->subordinate->busn_res.end;
-	}
-	pci_dev_put(pdev);
-	return found;
+	vtd_table_account(page, -1);
+	put_page(page);
 }
 
-static const struct vtd_pci_topology vtd_live_topology = {
-	.bridge_buses = vtd_pci_bridge_buses,
+static u64 vtd_table_pa(void *table)
+{
+	return virt_to_phys(table);
+}
+
+static void *vtd_table_va(u64 pa)
+{
+	return phys_to_virt(pa);
+}
+
+static struct list_head *vtd_table_link(void *table)
+{
+	return &virt_to_page(table)->lru;
+}
+
+static void *vtd_link_table(struct list_head *link)
+{
+	return page_address(list_entry(link, struct page, lru));
+}
+
+static void vtd_table_flush(void *addr, size_t len)
+{
+	clflush_cache_range(addr, len);
+}
+
+/* Tables every unit walks coherently need no write-back. */
+static const struct vtd_pt_env vtd_pt_env_coherent = {
+	.alloc_table = vtd_table_alloc,
+	.free_table = vtd_table_free,
+	.table_pa = vtd_table_pa,
+	.table_va = vtd_table_va,
+	.table_link = vtd_table_link,
+	.link_table = vtd_link_table,
 };
 
-/* Say how many PCI functions each unit covers, and name those no unit does. */
-static void vtd_log_coverage(const struct vtd_dmar_table *t)
+const struct vtd_pt_env vtd_pt_kernel_env = {
+	.alloc_table = vtd_table_alloc,
+	.free_table = vtd_table_free,
+	.table_pa = vtd_table_pa,
+	.table_va = vtd_table_va,
+	.table_link = vtd_table_link,
+	.link_table = vtd_link_table,
+	.flush = vtd_table_flush,
+};
+
+static const struct vtd_pt_env *vtd_pt_env(void)
 {
-	struct pci_dev *pdev = NULL;
 	unsigned int i;
-	int drhd;
 
-	for_each_pci_dev(pdev) {
-		drhd = vtd_dmar_unit_for_pci(t, &vtd_live_topology, pci_domain_nr(pdev->bus),
-					     pdev->bus->number, pdev->devfn);
-		for (i = 0; i < vtd_nr_units; i++)
-			if (vtd_units[i].drhd == drhd)
-				vtd_units[i].nr_pci_devs++;
-		if (drhd < 0)
-			pci_info(pdev, "vtd: no remapping unit covers this device\n");
-	}
 	for (i = 0; i < vtd_nr_units; i++)
-		pr_info("%s: %u PCI device(s) in scope\n", vtd_units[i].name,
-			vtd_units[i].nr_pci_devs);
+		if (!vtd_units[i].caps.coherent)
+			return &vtd_pt_kernel_env;
+	return &vtd_pt_env_coherent;
 }
 
-static void vtd_units_down(void)
+/* ---- domain ids and attach bookkeeping ---------------------------------------- */
+
+static struct vtd_domain *to_vtd_domain(struct iommu_domain *d)
 {
-	while (vtd_nr_units)
-		vtd_unit_unmap(&vtd_units[--vtd_nr_units]);
-	kfree(vtd_units);
-	vtd_units = NULL;
+	return container_of(d, struct vtd_domain, domain);
 }
 
-/* Claim every usable unit; any failure gives back the ones already claimed. */
-static int vtd_units_up(const struct vtd_dmar_table *t)
+/* A domain id for @dom on @unit, shared by every device attached through it. */
+static int vtd_domain_get_did(struct vtd_domain *dom, struct vtd_unit *unit)
 {
-	u32 i, usable = vtd_dmar_nr_usable_units(t);
-	struct vtd_unit *unit;
-	int ret;
+	int did;
 
-	if (!usable) {
-		pr_err("DMAR: no usable remapping unit in the table\n");
-		return -EINVAL;
-	}
-	vtd_units = kcalloc(usable, sizeof(*vtd_units), GFP_KERNEL);
-	if (!vtd_units)
-		return -ENOMEM;
-	for (i = 0; i < t->nr_structs; i++) {
-		if (t->structs[i].type != ACPI_DMAR_TYPE_HARDWARE_UNIT ||
-		    t->structs[i].broken)
-			continue;
-		unit = &vtd_units[vtd_nr_units];
-		unit->idx = vtd_nr_units;
-		unit->drhd = i;
-		snprintf(unit->name, sizeof(unit->name), "vtd%u", unit->idx);
-		ret = vtd_unit_map(unit, &t->structs[i]);
-		if (ret) {
-			vtd_units_down();
-			return ret;
+	mutex_lock(&dom->mutex);
+	if (!dom->refs[unit->idx]) {
+		did = ida_alloc_range(&unit->dids, VTD_FIRST_DID, unit->caps.nr_domains - 1,
+				      GFP_KERNEL);
+		if (did < 0) {
+			mutex_unlock(&dom->mutex);
+			pr_err("%s: out of domain ids\n", unit->name);
+			return did;
 		}
-		vtd_nr_units++;
-		vtd_unit_log(unit, t);
+		WRITE_ONCE(dom->did[unit->idx], did);
 	}
+	dom->refs[unit->idx]++;
+	did = dom->did[unit->idx];
+	mutex_unlock(&dom->mutex);
+	return did;
+}
+
+static void vtd_domain_put_did(struct vtd_domain *dom, struct vtd_unit *unit)
+{
+	mutex_lock(&dom->mutex);
+	if (!WARN_ON_ONCE(!dom->refs[unit->idx]) && !--dom->refs[unit->idx]) {
+		ida_free(&unit->dids, dom->did[unit->idx]);
+		WRITE_ONCE(dom->did[unit->idx], 0);
+	}
+	mutex_unlock(&dom->mutex);
+}
+
+/* Record the device's new domain; drop what it held on the old one. */
+static void vtd_dev_set_domain(struct vtd_dev *vdev, struct iommu_domain *d, u16 did)
+{
+	struct iommu_domain *old = vdev->domain;
+
+	WRITE_ONCE(vdev->domain, d);
+	vdev->did = did;
+	if (old && old->type & __IOMMU_DOMAIN_PAGING)
+		vtd_domain_put_did(to_vtd_domain(old), vdev->unit);
+}
+
+/* ---- identity and blocked domains ---------------------------------------------- */
+
+static int vtd_identity_map_ram(struct resource *res, void *arg)
+{
+	struct vtd_pt *pt = arg;
+	u64 first = ALIGN_DOWN(res->start, VTD_PAGE_SIZE), end = ALIGN(res->end + 1, VTD_PAGE_SIZE);
+	u64 mapped;
+	int ret;
+
+	ret = vtd_pt_map(pt, first, first, end - first, VTD_PT_READ | VTD_PT_WRITE,
+			 GFP_KERNEL, &mapped);
+	if (ret == -ERANGE) {
+		pr_warn("RAM at %#llx-%#llx is beyond the unit's width: not in the identity map\n",
+			first, end - 1);
+		ret = 0;
+	}
+	return ret == -EADDRINUSE ? 0 : ret;
+}
+
+/* A 1:1 table of all RAM, for identity domains on units without ECAP.PT. */
+static struct vtd_pt *vtd_identity_table(struct vtd_unit *unit)
+{
+	struct vtd_pt_cfg cfg = { .levels = unit->levels, .sllps = unit->caps.sllps };
+	struct vtd_pt *pt;
+
+	mutex_lock(&unit->ctx_lock);
+	pt = unit->identity_pt;
+	if (pt)
+		goto out;
+	pt = kzalloc(sizeof(*pt), GFP_KERNEL);
+	if (!pt || vtd_pt_init(pt, &cfg, vtd_pt_env(), NULL, GFP_KERNEL)) {
+		kfree(pt);
+		pt = NULL;
+		goto out;
+	}
+	if (walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,
+				0, -1, pt, vtd_identity_map_ram) < 0) {
+		vtd_pt_destroy(pt);
+		kfree(pt);
+		pt = NULL;
+		goto out;
+	}
+	unit->identity_pt = pt;
+out:
+	mutex_unlock(&unit->ctx_lock);
+	return pt;
+}
+
+static bool vtd_use_pass_through = true;
+module_param_named(pass_through, vtd_use_pass_through, bool, 0444);
+MODULE_PARM_DESC(pass_through,
+		 "identity domains use context pass-through where the unit has it (default), else a 1:1 table");
+
+static int vtd_attach_identity(struct iommu_domain *d, struct device *dev)
+{
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+	struct vtd_unit *unit = vdev->unit;
+	struct vtd_pt *pt = NULL;
+	int ret;
+
+	if (!vtd_use_pass_through || !unit->caps.pt) {
+		pt = vtd_identity_table(unit);
+		if (!pt)
+			return -ENOMEM;
+	}
+	ret = vtd_ctx_set(unit, to_pci_dev(dev), VTD_IDENTITY_DID,
+			  pt ? VTD_CTX_TT_TRANSLATE : VTD_CTX_TT_PASS, pt ? pt->top_pa : 0);
+	if (ret)
+		return ret;
+	vtd_dev_set_domain(vdev, d, VTD_IDENTITY_DID);
 	return 0;
 }
 
-static int __init vtd_init(void)
+static int vtd_attach_blocked(struct iommu_domain *d, struct device *dev)
 {
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+
+	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
+	vtd_dev_set_domain(vdev, d, 0);
+	return 0;
+}
+
+static struct iommu_domain vtd_identity_domain = {
+	.type = IOMMU_DOMAIN_IDENTITY,
+	.ops = &(const struct iommu_domain_ops) { .attach_dev = vtd_attach_identity },
+};
+
+static struct iommu_domain vtd_blocked_domain = {
+	.type = IOMMU_DOMAIN_BLOCKED,
+	.ops = &(const struct iommu_domain_ops) { .attach_dev = vtd_attach_blocked },
+};
+
+/* ---- paging domains --------------------------------------------------------------- */
+
+static struct iommu_domain *vtd_domain_alloc_paging(struct device *dev)
+{
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+	struct vtd_unit *unit = vdev->unit;
+	struct vtd_pt_cfg cfg = {
+		.levels = unit->levels, .sllps = unit->caps.sllps, .snoop = unit->caps.sc,
+	};
+	struct vtd_domain *dom = kzalloc(sizeof(*dom), GFP_KERNEL);
 	int ret;
 
-#if IS_ENABLED(CONFIG_INTEL_IOMMU)
-	if (intel_iommu_enabled) {
-		pr_err("the in-tree intel-iommu driver owns the units; boot with intel_iommu=off intremap=off to use vtd\n");
-		return -EBUSY;
+	if (!dom)
+		return ERR_PTR(-ENOMEM);
+	mutex_init(&dom->mutex);
+	ret = vtd_pt_init(&dom->pt, &cfg, vtd_pt_env(), NULL, GFP_KERNEL);
+	if (ret) {
+		kfree(dom);
+		return ERR_PTR(ret);
 	}
-#endif
-	ret = vtd_load_table(&vtd_table);
-	if (ret)
-		goto err;
-	ret = vtd_units_up(vtd_table);
-	if (ret)
-		goto err;
-	vtd_log_coverage(vtd_table);
-	pr_info("%u unit(s) ready; translation is not enabled yet\n", vtd_nr_units);
+	dom->domain.ops = &vtd_paging_ops;
+	dom->domain.pgsize_bitmap = vtd_pt_pgsizes(&cfg);
+	dom->domain.geometry.aperture_end =
+		(1ULL << min(vtd_pt_width(&dom->pt), (unsigned int)unit->caps.mgaw)) - 1;
+	dom->domain.geometry.force_aperture = true;
+	return &dom->domain;
+}
+
+static void vtd_domain_free(struct iommu_domain *d)
+{
+	struct vtd_domain *dom = to_vtd_domain(d);
+
+	/* The fault handler may still be looking at it (under RCU). */
+	synchronize_rcu();
+	vtd_pt_destroy(&dom->pt);
+	kfree(dom);
+}
+
+static int vtd_attach_paging(struct iommu_domain *d, struct device *dev)
+{
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+	struct vtd_domain *dom = to_vtd_domain(d);
+	struct vtd_unit *unit = vdev->unit;
+	int did, ret;
+
+	if (dom->pt.cfg.levels != unit->levels || dom->pt.cfg.sllps & ~unit->caps.sllps)
+		return -EINVAL;	/* built for a unit of another shape */
+	did = vtd_domain_get_did(dom, unit);
+	if (did < 0)
+		return did;
+	ret = vtd_ctx_set(unit, to_pci_dev(dev), did, VTD_CTX_TT_TRANSLATE, dom->pt.top_pa);
+	if (ret) {
+		vtd_domain_put_did(dom, unit);
+		return ret;
+	}
+	vtd_dev_set_domain(vdev, d, did);
 	return 0;
-err:
-	vtd_dmar_free(vtd_table);
-	vtd_table = NULL;
+}
+
+static int vtd_map_pages(struct iommu_domain *d, unsigned long iova, phys_addr_t paddr,
+			 size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
+{
+	unsigned int vprot = 0;
+	u64 done;
+	int ret;
+
+	if (prot & IOMMU_READ)
+		vprot |= VTD_PT_READ;
+	if (prot & IOMMU_WRITE)
+		vprot |= VTD_PT_WRITE;
+	if (prot & IOMMU_CACHE)
+		vprot |= VTD_PT_SNOOP;
+	ret = vtd_pt_map(&to_vtd_domain(d)->pt, iova, paddr, (u64)pgsize * pgcount, vprot,
+			 gfp, &done);
+	*mapped = done;
 	return ret;
 }
 
-static void __exit vtd_exit(void)
+static size_t vtd_unmap_pages(struct iommu_domain *d, unsigned long iova, size_t pgsize,
+			      size_t pgcount, struct iommu_iotlb_gather *gather)
 {
-	vtd_units_down();
-	vtd_dmar_free(vtd_table);
-	vtd_table = NULL;
-	pr_info("unloaded\n");
+	u64 done = vtd_pt_unmap(&to_vtd_domain(d)->pt, iova, (u64)pgsize * pgcount,
+				&gather->freelist);
+
+	/* Under a flush queue the core flushes everything later; no range needed. */
+	if (done && !iommu_iotlb_gather_queued(gather))
+		iommu_iotlb_gather_add_range(gather, iova, done);
+	return done;
 }
 
-module_init(vtd_init);
-module_exit(vtd_exit);
+/*
+ * Invalidate [first, last] on every unit the domain is attached through.
+ * Returns false if some unit did not confirm: its IOTLB may still translate.
+ */
+static bool vtd_domain_flush(struct vtd_domain *dom, u64 first, u64 last, bool ih)
+{
+	unsigned int i;
+	bool ok = true;
+	u16 did;
 
-MODULE_DESCRIPTION("Intel VT-d (DMAR) IOMMU driver");
-MODULE_LICENSE("GPL");
+	for (i = 0; i < vtd_nr_units; i++) {
+		did = READ_ONCE(dom->did[i]);
+		if (!did)
+			continue;
+		if (first == 0 && last == U64_MAX)
+			ok &= !vtd_inv_iotlb_domain(&vtd_units[i], did);
+		else
+			ok &= !vtd_inv_iotlb_range(&vtd_units[i], did, first, last, ih);
+	}
+	return ok;
+}
+
+static void vtd_iotlb_sync(struct iommu_domain *d, struct iommu_iotlb_gather *gather)
+{
+	struct vtd_domain *dom = to_vtd_domain(d);
+
+	if (gather->start <= gather->end &&
+	    !vtd_domain_flush(dom, gather->start, gather->end, list_empty(&gather->freelist))) {
+		/* Not safe to reuse tables the unit may still walk: leak them. */
+		pr_err_ratelimited("IOTLB flush failed; keeping the unmapped range's tables\n");
+		INIT_LIST_HEAD(&gather->freelist);
+		return;
+	}
+	vtd_pt_free_list(&dom->pt, &gather->freelist);
+}
+
+static void vtd_flush_iotlb_all(struct iommu_domain *d)
+{
+	vtd_domain_flush(to_vtd_domain(d), 0, U64_MAX, false);
+}
+
+/* New entries need a flush only where not-present entries may be cached. */
+static int vtd_iotlb_sync_map(struct iommu_domain *d, unsigned long iova, size_t size)
+{
+	struct vtd_domain *dom = to_vtd_domain(d);
+	unsigned int i;
+	int ret = 0;
+	u16 did;
+
+	for (i = 0; i < vtd_nr_units; i++) {
+		did = READ_ONCE(dom->did[i]);
+		if (!did)
+			continue;
+		if (vtd_units[i].caps.caching_mode)
+			ret = ret ?: vtd_inv_iotlb_range(&vtd_units[i], did, iova,
+							 iova + size - 1, false);
+		else
+			vtd_write_buffer_flush(&vtd_units[i]);
+	}
+	return ret;
+}
+
+static phys_addr_t vtd_iova_to_phys(struct iommu_domain *d, dma_addr_t iova)
+{
+	return vtd_pt_iova_to_phys(&to_vtd_domain(d)->pt, iova, NULL);
+}
+
+static const struct iommu_domain_ops vtd_paging_ops = {
+	.attach_dev = vtd_attach_paging,
+	.map_pages = vtd_map_pages,
+	.unmap_pages = vtd_unmap_pages,
+	.flush_iotlb_all = vtd_flush_iotlb_all,
+	.iotlb_sync_map = vtd_iotlb_sync_map,
+	.iotlb_sync = vtd_iotlb_sync,
+	.iova_to_phys = vtd_iova_to_phys,
+	.free = vtd_domain_free,
+};
+
+/* ---- devices ------------------------------------------------------------------------ */
+
+static struct iommu_device *vtd_probe_device(struct device *dev)
+{
+	struct vtd_unit *unit = NULL;
+	struct pci_dev *pdev;
+	struct vtd_dev *vdev;
+	unsigned int i;
+	int drhd, ret;
+
+	if (!dev_is_pci(dev))
+		return ERR_PTR(-ENODEV);
+	pdev = to_pci_dev(dev);
+	drhd = vtd_dmar_unit_for_pci(vtd_table, &vtd_live_topology, pci_domain_nr(pdev->bus),
+				     pdev->bus->number, pdev->devfn);
+	for (i = 0; i < vtd_nr_units; i++)
+		if (vtd_units[i].drhd == drhd && vtd_units[i].registered)
+			unit = &vtd_units[i];
+	if (!unit)
+		return ERR_PTR(-ENODEV);
+	vdev = kzalloc(sizeof(*vdev), GFP_KERNEL);
+	if (!vdev)
+		return ERR_PTR(-ENOMEM);
+	vdev->dev = dev;
+	vdev->unit = unit;
+	vdev->sid = pci_dev_id(pdev);
+	ret = xa_insert(&unit->devs, vdev->sid, vdev, GFP_KERNEL);
+	if (ret) {
+		kfree(vdev);
+		return ERR_PTR(ret);
+	}
+	dev_iommu_priv_set(dev, vdev);
+	return &unit->iommu;
+}
+
+static void vtd_release_device(struct device *dev)
+{
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+
+	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
+	vtd_dev_set_domain(vdev, NULL, 0);
+	xa_erase(&vdev->unit->devs, vdev->sid);
+	dev_iommu_priv_set(dev, NULL);
+	kfree_rcu(vdev, rcu);
+}
+
+/*
+ * A device whose driver was bound before vtd came keeps its DMA addresses
+ * valid only with an identity domain. Once unbound, the core may choose.
+ */
+static int vtd_def_domain_type(struct device *dev)
+{
+	return READ_ONCE(dev->driver) ? IOMMU_DOMAIN_IDENTITY : 0;
+}
+
+static bool vtd_capable(struct device *dev, enum iommu_cap cap)
+{
+	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
+
+	switch (cap) {
+	case IOMMU_CAP_CACHE_COHERENCY:
+		return true;	/* PCIe DMA snoops CPU caches on x86 */
+	case IOMMU_CAP_DEFERRED_FLUSH:
+		/* Under caching mode every unmap is a hypervisor exit anyway. */
+		return !vdev->unit->caps.caching_mode;
+	default:
+		return false;
+	}
+}
+
+/* Exported by dma-iommu.c, declared in its private header: PCI host windows. */
+void iommu_dma_get_resv_regions(struct device *dev, struct list_head *list);
+
+/* RMRRs of USB and graphics devices only serve firmware: a domain may drop them. */
+static bool vtd_rmrr_relaxable(struct pci_dev *pdev)
+{
+	return (pdev->class >> 16) == PCI_BASE_CLASS_DISPLAY ||
+	       (pdev->class >> 8) == PCI_CLASS_SERIAL_USB;
+}
+
+static void vtd_get_resv_regions(struct device *dev, struct list_head *head)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	const struct vtd_dmar_struct *s;
+	struct iommu_resv_region *r;
+	int i = -1;
+
+	while ((i = vtd_dmar_next_rmrr(vtd_table, &vtd_live_topology, pci_domain_nr(pdev->bus),
+				       pdev->bus->number, pdev->devfn, i + 1)) >= 0) {
+		s = &vtd_table->structs[i];
+		r = iommu_alloc_resv_region(s->rmrr.base, s->rmrr.limit - s->rmrr.base + 1,
+					    IOMMU_READ | IOMMU_WRITE,
+					    vtd_rmrr_relaxable(pdev) ? IOMMU_RESV_DIRECT_RELAXABLE :
+					    IOMMU_RESV_DIRECT, GFP_KERNEL);
+		if (r)
+			list_add_tail(&r->list, head);
+	}
+	r = iommu_alloc_resv_region(VTD_MSI_BASE, VTD_MSI_SIZE, 0, IOMMU_RESV_MSI, GFP_KERNEL);
+	if (r)
+		list_add_tail(&r->list, head);
+	iommu_dma_get_resv_regions(dev, head);
+}
+
+static const struct iommu_ops vtd_ops = {
+	.owner = THIS_MODULE,
+	.capable = vtd_capable,
+	.domain_alloc_paging = vtd_domain_alloc_paging,
+	.probe_device = vtd_probe_device,
+	.release_device = vtd_release_device,
+	.device_group = pci_device_group,
+	.get_resv_regions = vtd_get_resv_regions,
+	.def_domain_type = vtd_def_domain_type,
+	.identity_domain = &vtd_identity_domain,
+	.blocked_domain = &vtd_blocked_domain,
+	.default_domain_ops = &vtd_paging_ops,
+	.pgsize_bitmap = SZ_4K,	/* per domain: 2M and 1G where the unit has them */
+};
+
+/* ---- sysfs: /sys/class/iommu/vtdN/vtd/ -------------------------------------------- */
+
+static struct vtd_unit *dev_to_vtd_unit(struct device *dev)
+{
+	return container_of(dev_to_iommu_device(dev), struct vtd_unit, iommu);
+}
+
+#define VTD_ATTR(name, fmt, ...)							\
+static ssize_t name##_show(struct device *dev, struct device_attribute *attr, char *buf)	\
+{											\
+	struct vtd_unit *unit = dev_to_vtd_unit(dev);					\
+											\
+	return sysfs_emit(buf, fmt "\n", __VA_ARGS__);					\
+}											\
+static DEVICE_ATTR_RO(name)
+
+VTD_ATTR(version, "%u.%u", unit->caps.ver_major, unit->caps.ver_minor);
+VTD_ATTR(cap, "%#llx", unit->cap);
+VTD_ATTR(ecap, "%#llx", unit->ecap);
+VTD_ATTR(invalidation, "%s", unit->use_qi ? "queued" : "register");
+VTD_ATTR(faults, "%lld", atomic64_read(&unit->stats.faults));
+VTD_ATTR(fault_overflows, "%lld", atomic64_read(&unit->stats.overflows));
+VTD_ATTR(invalidation_errors, "%lld", atomic64_read(&unit->stats.inv_errors));
+
+static struct attribute *vtd_unit_attrs[] = {
+	&dev_attr_version.attr,
+	&dev_attr_cap.attr,
+	&dev_attr_ecap.attr,
+	&dev_attr_invalidation.attr,
+	&dev_attr_faults.attr,
+	&dev_attr_fault_overflows.attr,
+	&dev_attr_invalidation_errors.attr,
+	NULL,
+};
+
+static const struct attribute_group vtd_unit_group = {
+	.name = "vtd",
+	.attrs = vtd_unit_attrs,
+};
+
+static const struct attribute_group *vtd_unit_groups[] = {
+	&vtd_unit_group,
+	NULL,
+};
+
+/**
+ * vtd_iommu_register() - give a unit to the IOMMU core
+ * @unit: a unit with its root table in place
+ *
+ * The core then probes every device and attaches its default domain, so
+ * the context entries are written before translation is turned on.
+ *
+ * Context: process context.
+ * Return: 0 or a negative errno from the core.
+ */
+int vtd_iommu_register(struct vtd_unit *unit)
+{
+	int ret;
+
+	ret = iommu_device_sysfs_add(&unit->iommu, NULL, vtd_unit_groups, "%s", unit->name);
+	if (ret)
+		return ret;
+	unit->registered = true;
+	ret = iommu_device_register(&unit->iommu, &vtd_ops, NULL);
+	if (ret) {
+		unit->registered = false;
+		iommu_device_sysfs_remove(&unit->iommu);
+		pr_err("%s: the IOMMU core refused the unit (%d)\n", unit->name, ret);
+	}
+	return ret;
+}
+
+/**
+ * vtd_iommu_unregister() - take a unit back from the IOMMU core
+ * @unit: a registered unit; its devices are released
+ *
+ * Context: process context.
+ */
+void vtd_iommu_unregister(struct vtd_unit *unit)
+{
+	if (!unit->registered)
+		return;
+	iommu_device_unregister(&unit->iommu);
+	iommu_device_sysfs_remove(&unit->iommu);
+	unit->registered = false;
+}
+
+/**
+ * vtd_iommu_busy() - is a device under the unit using translation?
+ * @unit: the unit
+ * @why: set to the first such device and its domain type
+ * @len: size of @why
+ *
+ * A device with a driver bound (a kernel driver or vfio-pci) and a domain
+ * other than identity would lose its DMA if the unit went away.
+ *
+ * Context: process context.
+ * Return: true if one does.
+ */
+bool vtd_iommu_busy(struct vtd_unit *unit, char *why, size_t len)
+{
+	struct vtd_dev *vdev;
+	unsigned long sid;
+	bool busy = false;
+
+	xa_lock(&unit->devs);
+	xa_for_each(&unit->devs, sid, vdev) {
+		struct iommu_domain *d = READ_ONCE(vdev->domain);
+
+		if (READ_ONCE(vdev->dev->driver) && d && d->type != IOMMU_DOMAIN_IDENTITY) {
+			snprintf(why, len, "%s (driver %s) uses a %s domain", dev_name(vdev->dev),
+				 vdev->dev->driver->name,
+				 d->type == IOMMU_DOMAIN_BLOCKED ? "blocked" : "translating");
+			busy = true;
+			break;
+		}
+	}
+	xa_unlock(&unit->devs);
+	return busy;
+}

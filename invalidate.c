@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Invalidation of the unit's caches (spec 6.5): the context cache and the
+ * IOTLB. Queued invalidation first (6.5.2): descriptors are written to a
+ * ring, one invalidation-wait descriptor with a status write closes each
+ * batch, and the submitter polls that status word for a bounded time.
+ * Register-based invalidation (6.5.1) where the unit has no queue or the
+ * queue is turned off with the module parameter qi=0.
+ *
+ * Every wait is bounded: a unit that does not answer gives -ETIMEDOUT, an
+ * error the unit reports (IQE, ITE, ICE) gives -EIO; in both cases the
+ * queue is reset so that later submissions work.
+ */
+#define pr_fmt(fmt) "vtd: " fmt
+
+#include <linux/delay.h>
+#include <linux/io.h>
+#include <linux/iopoll.h>
+#include <linux/slab.h>
+
+#include "vtd/vtd.h"
+
+#define VTD_QI_SLOTS		(VTD_PAGE_SIZE / sizeof(struct vtd_qi_desc))
+#define VTD_QI_BATCH		32	/* invalidations per wait descriptor */
+#define VTD_INV_TIMEOUT_US	1000000
+#define VTD_QI_ERRORS		(VTD_FSTS_IQE | VTD_FSTS_ITE | VTD_FSTS_ICE)
+
+/* ---- queued invalidation ------------------------------------------------------ */
+
+static void vtd_qi_start(struct vtd_unit *unit)
+{
+	unit->qi.tail = 0;
+	writeq(0, unit->regs + VTD_IQT_REG);
+	writeq(unit->qi.ring_pa, unit->regs + VTD_IQA_REG);	/* QS 0: one page, DW 0: 128-bit */
+}
+
+/*
+ * The unit stopped on an error or never answered: say why, then restart the
+ * queue from slot 0 (turning QIE off resets the head, spec 6.5.2).
+ */
+static int vtd_qi_recover(struct vtd_unit *unit, u32 fsts, int err)
+{
+	u64 head = readq(unit->regs + VTD_IQH_REG);
+	unsigned int slot = FIELD_GET(VTD_IQ_QI, head) % VTD_QI_SLOTS;
+	const struct vtd_qi_desc *d = &unit->qi.ring[slot];
+
+	atomic64_inc(&unit->stats.inv_errors);
+	if (fsts & VTD_FSTS_IQE)
+		pr_err("%s: invalidation queue error: descriptor %u (%#llx %#llx) rejected\n",
+		       unit->name, slot, d->qw0, d->qw1);
+	else if (fsts & VTD_FSTS_ITE)
+		pr_err("%s: invalidation time-out error (device TLB)\n", unit->name);
+	else if (fsts & VTD_FSTS_ICE)
+		pr_err("%s: invalidation completion error\n", unit->name);
+	else
+		pr_err("%s: invalidation not completed within %u ms (head %u, tail %u)\n",
+		       unit->name, VTD_INV_TIMEOUT_US / 1000, slot, unit->qi.tail);
+	writel(fsts & VTD_QI_ERRORS, unit->regs + VTD_FSTS_REG);
+	if (vtd_gcmd_update(unit, 0, VTD_GCMD_QIE))
+		return err;
+	vtd_qi_start(unit);
+	if (vtd_gcmd_update(unit, VTD_GCMD_QIE, 0))
+		pr_err("%s: invalidation queue could not be restarted\n", unit->name);
+	return err;
+}
+
+static void vtd_qi_put(struct vtd_qi *qi, struct vtd_qi_desc d)
+{
+	qi->ring[qi->tail] = d;
+	qi->tail = (qi->tail + 1) % VTD_QI_SLOTS;
+}
+
+/* Queue up to VTD_QI_BATCH invalidations and a wait; poll for the status write. */
+static int vtd_qi_submit(struct vtd_unit *unit, const struct vtd_inv *inv, unsigned int n)
+{
+	struct vtd_qi *qi = &unit->qi;
+	unsigned long flags;
+	u32 fsts = 0, done;
+	unsigned int i;
+	int ret;
+
+	raw_spin_lock_irqsave(&qi->lock, flags);
+	for (i = 0; i < n; i++)
+		vtd_qi_put(qi, vtd_qi_encode(&inv[i]));
+	qi->seq++;
+	vtd_qi_put(qi, vtd_qi_wait(qi->seq, qi->status_pa));
+	writeq(FIELD_PREP(VTD_IQ_QI, qi->tail), unit->regs + VTD_IQT_REG);
+	ret = read_poll_timeout_atomic(READ_ONCE, done,
+				       done == qi->seq ||
+				       ((fsts = readl(unit->regs + VTD_FSTS_REG)) & VTD_QI_ERRORS),
+				       0, VTD_INV_TIMEOUT_US, false, *qi->status);
+	if (ret || done != qi->seq)
+		ret = vtd_qi_recover(unit, fsts & VTD_QI_ERRORS, ret ? -ETIMEDOUT : -EIO);
+	raw_spin_unlock_irqrestore(&qi->lock, flags);
+	return ret;
+}
+
+/* ---- register-based invalidation -------------------------------------------- */
+
+static int vtd_reg_inv_one(struct vtd_unit *unit, const struct vtd_inv *inv)
+{
+	void __iomem *iotlb = unit->regs + unit->caps.iotlb_reg_offset;
+	void __iomem *busy;
+	u64 val, iva, bit;
+	unsigned long flags;
+	int ret;
+
+	raw_spin_lock_irqsave(&unit->reg_lock, flags);
+	if (inv->type == VTD_QI_TYPE_CC) {
+		busy = unit->regs + VTD_CCMD_REG;
+		bit = VTD_CCMD_ICC;
+		writeq(vtd_ccmd_encode(inv), busy);
+	} else {
+		busy = iotlb + VTD_IOTLB_OFF;
+		bit = VTD_IOTLB_IVT;
+		val = vtd_iotlb_reg_encode(inv, &iva);
+		if (inv->g == VTD_IOTLB_G_PAGE)
+			writeq(iva, iotlb + VTD_IVA_OFF);
+		writeq(val, busy);
+	}
+	ret = readq_poll_timeout_atomic(busy, val, !(val & bit), 0, VTD_INV_TIMEOUT_US);
+	raw_spin_unlock_irqrestore(&unit->reg_lock, flags);
+	if (ret)
+		pr_err("%s: register-based invalidation not completed within %u ms\n",
+		       unit->name, VTD_INV_TIMEOUT_US / 1000);
+	return ret;
+}
+
+/* ---- interface ---------------------------------------------------------------- */
+
+/**
+ * vtd_inv_run() - perform invalidations and wait until they are done
+ * @unit: the unit
+ * @inv: the invalidations, in order
+ * @n: how many
+ *
+ * Context: any; spins with interrupts off while the unit works.
+ * Return: 0, -ETIMEDOUT or -EIO (the unit reported an error). On error the
+ * caches may still hold stale entries; the queue itself is usable again.
+ */
+int vtd_inv_run(struct vtd_unit *unit, const struct vtd_inv *inv, unsigned int n)
+{
+	unsigned int i, chunk;
+	int ret = 0;
+
+	for (i = 0; i < n && !ret; i += chunk) {
+		chunk = min(n - i, (unsigned int)VTD_QI_BATCH);
+		if (unit->use_qi) {
+			ret = vtd_qi_submit(unit, inv + i, chunk);
+		} else {
+			unsigned int j;
+
+			for (j = 0; j < chunk && !ret; j++)
+				ret = vtd_reg_inv_one(unit, &inv[i + j]);
+		}
+	}
+	return ret;
+}
+
+/**
+ * vtd_inv_iotlb_range() - forget the translations of a range in one domain
+ * @unit: the unit
+ * @did: the domain id
+ * @first: first address
+ * @last: last address (inclusive)
+ * @ih: only leaf entries changed (no table was freed): the unit may keep
+ *	its paging-structure caches
+ *
+ * One page-selective invalidation of the smallest aligned block holding the
+ * range; domain-selective if the unit has no PSI or the block exceeds MAMV.
+ *
+ * Context: any.
+ * Return: as vtd_inv_run().
+ */
+int vtd_inv_iotlb_range(struct vtd_unit *unit, u16 did, u64 first, u64 last, bool ih)
+{
+	struct vtd_inv inv = {
+		.type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_PAGE, .did = did, .ih = ih,
+		.drain = unit->cap & (VTD_CAP_DRD | VTD_CAP_DWD),
+	};
+
+	inv.am = vtd_psi_span(first, last, &inv.addr);
+	if (!unit->caps.psi || inv.am > unit->caps.psi_max_mask)
+		return vtd_inv_iotlb_domain(unit, did);
+	return vtd_inv_run(unit, &inv, 1);
+}
+
+/**
+ * vtd_inv_iotlb_domain() - forget every translation of one domain
+ * @unit: the unit
+ * @did: the domain id
+ *
+ * Context: any.
+ * Return: as vtd_inv_run().
+ */
+int vtd_inv_iotlb_domain(struct vtd_unit *unit, u16 did)
+{
+	struct vtd_inv inv = {
+		.type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_DOMAIN, .did = did,
+		.drain = unit->cap & (VTD_CAP_DRD | VTD_CAP_DWD),
+	};
+
+	return vtd_inv_run(unit, &inv, 1);
+}
+
+/**
+ * vtd_inv_context_device() - forget a device's context entry, then its
+ * domain's translations
+ * @unit: the unit
+ * @did: the domain id the entry carried
+ * @sid: the source id (bus << 8 | devfn)
+ *
+ * Context: any.
+ * Return: as vtd_inv_run().
+ */
+int vtd_inv_context_device(struct vtd_unit *unit, u16 did, u16 sid)
+{
+	struct vtd_inv inv[2] = {
+		{ .type = VTD_QI_TYPE_CC, .g = VTD_CC_DEVICE, .did = did, .sid = sid },
+		{ .type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_DOMAIN, .did = did },
+	};
+
+	return vtd_inv_run(unit, inv, 2);
+}
+
+/**
+ * vtd_inv_all() - forget every cached context entry and translation
+ * @unit: the unit
+ *
+ * Context: any.
+ * Return: as vtd_inv_run().
+ */
+int vtd_inv_all(struct vtd_unit *unit)
+{
+	struct vtd_inv inv[2] = {
+		{ .type = VTD_QI_TYPE_CC, .g = VTD_CC_GLOBAL },
+		{ .type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_GLOBAL },
+	};
+
+	return vtd_inv_run(unit, inv, 2);
+}
+
+/**
+ * vtd_write_buffer_flush() - drain the unit's write buffer (CAP.RWBF units)
+ * @unit: the unit
+ *
+ * Context: any.
+ */
+void vtd_write_buffer_flush(struct vtd_unit *unit)
+{
+	if (unit->caps.rwbf && vtd_gcmd_update(unit, VTD_GCMD_WBF, 0))
+		pr_err("%s: write-buffer flush not acknowledged\n", unit->name);
+}
+
+/**
+ * vtd_inv_init() - choose and start the invalidation interface
+ * @unit: a mapped, idle unit
+ * @want_qi: use the queue if the unit has one
+ *
+ * Context: process context.
+ * Return: 0, -ENOMEM, or -ETIMEDOUT if the queue would not start.
+ */
+int vtd_inv_init(struct vtd_unit *unit, bool want_qi)
+{
+	struct vtd_qi *qi = &unit->qi;
+	int ret;
+
+	raw_spin_lock_init(&qi->lock);
+	unit->use_qi = want_qi && unit->caps.qi;
+	if (!unit->use_qi)
+		return 0;
+	qi->ring = vtd_pt_kernel_env.alloc_table(unit, GFP_KERNEL);
+	qi->status = kzalloc(sizeof(*qi->status), GFP_KERNEL);
+	if (!qi->ring || !qi->status) {
+		ret = -ENOMEM;
+		goto err;
+	}
+	qi->ring_pa = virt_to_phys(qi->ring);
+	qi->status_pa = virt_to_phys(qi->status);
+	vtd_qi_start(unit);
+	ret = vtd_gcmd_update(unit, VTD_GCMD_QIE, 0);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	if (qi->ring)
+		vtd_pt_kernel_env.free_table(unit, qi->ring);
+	kfree(qi->status);
+	qi->ring = NULL;
+	qi->status = NULL;
+	unit->use_qi = false;
+	return ret;
+}
+
+/**
+ * vtd_inv_fini() - stop the invalidation queue and free it
+ * @unit: the unit
+ *
+ * Context: process context.
+ */
+void vtd_inv_fini(struct vtd_unit *unit)
+{
+	if (!unit->use_qi)
+		return;
+	if (vtd_gcmd_update(unit, 0, VTD_GCMD_QIE)) {
+		pr_err("%s: invalidation queue would not stop; leaving its memory\n", unit->name);
+		return;
+	}
+	unit->use_qi = false;
+	vtd_pt_kernel_env.free_table(unit, unit->qi.ring);
+	kfree(unit->qi.status);
+	unit->qi.ring = NULL;
+	unit->qi.status = NULL;
+}
