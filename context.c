@@ -17,12 +17,19 @@
 
 #include "vtd/vtd.h"
 
-typedef int (*vtd_alias_fn)(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
+static int vtd_ctx_write_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
+static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
 
-/* Call @fn for the function's own requester id and every alias of it. */
-static int vtd_for_each_alias(struct vtd_unit *unit, struct pci_dev *pdev,
-			      vtd_alias_fn fn, void *arg)
+/*
+ * For the function's own requester id and every alias of it: write @want
+ * there, or clear the entry if @want is NULL.
+ */
+static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
+			      struct vtd_context_entry *want)
 {
+	int (*fn)(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg) =
+		want ? vtd_ctx_write_one : vtd_ctx_clear_one;
+	void *arg = want;
 	struct pci_bus *bus;
 	struct pci_dev *br;
 	unsigned int devfn;
@@ -153,7 +160,7 @@ int vtd_ctx_set(struct vtd_unit *unit, struct pci_dev *pdev, u16 did, u8 tt, u64
 	int ret;
 
 	mutex_lock(&unit->ctx_lock);
-	ret = vtd_for_each_alias(unit, pdev, vtd_ctx_write_one, &want);
+	ret = vtd_ctx_aliases(unit, pdev, &want);
 	mutex_unlock(&unit->ctx_lock);
 	return ret;
 }
@@ -172,7 +179,7 @@ void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev)
 	int ret;
 
 	mutex_lock(&unit->ctx_lock);
-	ret = vtd_for_each_alias(unit, pdev, vtd_ctx_clear_one, NULL);
+	ret = vtd_ctx_aliases(unit, pdev, NULL);
 	mutex_unlock(&unit->ctx_lock);
 	if (ret)
 		pci_err(pdev, "vtd: context entry cleared but not invalidated (%d)\n", ret);

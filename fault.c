@@ -107,7 +107,6 @@ static unsigned int vtd_fault_drain(struct vtd_unit *unit, struct vtd_fault_rec 
 	if (fsts & VTD_FSTS_PFO) {
 		atomic64_inc(&unit->stats.overflows);
 		pr_err_ratelimited("%s: fault log overflowed: faults were lost\n", unit->name);
-		writel(VTD_FSTS_PFO, unit->regs + VTD_FSTS_REG);
 	}
 	idx = FIELD_GET(VTD_FSTS_FRI, fsts);
 	while ((fsts & VTD_FSTS_PPF) && n < VTD_FAULT_BATCH) {
@@ -121,6 +120,11 @@ static unsigned int vtd_fault_drain(struct vtd_unit *unit, struct vtd_fault_rec 
 		n++;
 		idx++;
 	}
+	/*
+	 * Write FSTS even with nothing to clear: the unit re-arms the fault
+	 * event (clears FECTL.IP) once software has serviced every record.
+	 */
+	writel(VTD_FSTS_PFO | VTD_FSTS_PPF, unit->regs + VTD_FSTS_REG);
 	raw_spin_unlock_irqrestore(&unit->reg_lock, flags);
 	return n;
 }

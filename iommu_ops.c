@@ -272,7 +272,7 @@ static struct iommu_domain *vtd_domain_alloc_paging(struct device *dev)
 	dom->domain.ops = &vtd_paging_ops;
 	dom->domain.pgsize_bitmap = vtd_pt_pgsizes(&cfg);
 	dom->domain.geometry.aperture_end =
-		(1ULL << min(vtd_pt_width(&dom->pt), (unsigned int)unit->caps.mgaw)) - 1;
+		(1ULL << min_t(unsigned int, vtd_pt_width(&dom->pt), unit->caps.mgaw)) - 1;
 	dom->domain.geometry.force_aperture = true;
 	return &dom->domain;
 }
@@ -654,4 +654,61 @@ bool vtd_iommu_busy(struct vtd_unit *unit, char *why, size_t len)
 	}
 	xa_unlock(&unit->devs);
 	return busy;
+}
+
+/**
+ * vtd_iommu_adopt_bound() - account for drivers bound before vtd came
+ * @unit: a registered unit
+ *
+ * The driver core tells the IOMMU core that a driver uses its device's
+ * default domain when it binds (the bus's dma_configure step); a driver
+ * bound before vtd was loaded never did, and its unbind would then find
+ * the group's count at zero. Replaying that step keeps the count right.
+ *
+ * Context: process context; takes each bound device's lock.
+ */
+void vtd_iommu_adopt_bound(struct vtd_unit *unit)
+{
+	struct vtd_dev *vdev;
+	unsigned long sid;
+	int ret;
+
+	xa_for_each(&unit->devs, sid, vdev) {
+		struct device *dev = vdev->dev;
+
+		device_lock(dev);
+		if (dev->driver && dev->bus->dma_configure) {
+			ret = dev->bus->dma_configure(dev);
+			if (ret)
+				dev_warn(dev, "vtd: driver bound before vtd not accounted (%d)\n", ret);
+			else
+				dev_info(dev, "vtd: driver %s bound before vtd: identity domain\n",
+					 dev->driver->name);
+		}
+		device_unlock(dev);
+	}
+}
+
+/**
+ * vtd_iommu_disown_bound() - undo vtd_iommu_adopt_bound() before release
+ * @unit: a registered unit whose devices with drivers use identity domains
+ *
+ * Once the unit is unregistered the devices have no group, and the driver
+ * core's own cleanup at unbind does nothing.
+ *
+ * Context: process context; takes each bound device's lock.
+ */
+void vtd_iommu_disown_bound(struct vtd_unit *unit)
+{
+	struct vtd_dev *vdev;
+	unsigned long sid;
+
+	xa_for_each(&unit->devs, sid, vdev) {
+		struct device *dev = vdev->dev;
+
+		device_lock(dev);
+		if (dev->driver && dev->bus->dma_cleanup)
+			dev->bus->dma_cleanup(dev);
+		device_unlock(dev);
+	}
 }

@@ -218,8 +218,10 @@ static int vtd_release(void)
 		if (ret)
 			return ret;
 	}
-	for (i = 0; i < vtd_nr_units; i++)
+	for (i = 0; i < vtd_nr_units; i++) {
+		vtd_iommu_disown_bound(&vtd_units[i]);
 		vtd_iommu_unregister(&vtd_units[i]);
+	}
 	vtd_units_down();
 	vtd_active = false;
 	pr_info("released: translation off, every table freed\n");
@@ -241,8 +243,11 @@ static int vtd_go_live(void)
 			vtd_unit_disable(&vtd_units[i]);
 			vtd_iommu_unregister(&vtd_units[i]);
 		}
+		return ret;
 	}
-	return ret;
+	for (i = 0; i < vtd_nr_units; i++)
+		vtd_iommu_adopt_bound(&vtd_units[i]);
+	return 0;
 }
 
 static int vtd_active_set(const char *val, const struct kernel_param *kp)

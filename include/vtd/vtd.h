@@ -205,6 +205,8 @@ void vtd_ctx_free_tables(struct vtd_unit *unit);
 int vtd_iommu_register(struct vtd_unit *unit);
 void vtd_iommu_unregister(struct vtd_unit *unit);
 bool vtd_iommu_busy(struct vtd_unit *unit, char *why, size_t len);
+void vtd_iommu_adopt_bound(struct vtd_unit *unit);
+void vtd_iommu_disown_bound(struct vtd_unit *unit);
 extern const struct vtd_pt_env vtd_pt_kernel_env;
 
 #endif /* VTD_VTD_H */
