@@ -4,6 +4,7 @@
 #   make            build vtd.ko and tests/vtd_kunit.ko against KDIR
 #   make check      everything the project tests (what CI runs)
 #   make demo       boot the test VM and show vtd at work
+#   make bench      dma_map_benchmark, vtd against the in-tree driver
 #   make fuzz       libFuzzer on the DMAR parser (FUZZ_SECONDS, default 600)
 #
 # KDIR defaults to the cached test kernel (tests/kernel/build) when it has
@@ -30,6 +31,9 @@ check:
 demo:
 	tests/demo
 
+bench:
+	tests/bench
+
 fuzz:
 	$(MAKE) -C tools/dmar-decode fuzz
 
@@ -38,5 +42,5 @@ clean:
 	$(MAKE) -C tools/dmar-decode clean
 	rm -rf tests/user/build
 
-.PHONY: all modules kernel check demo fuzz clean
+.PHONY: all modules kernel check demo bench fuzz clean
 endif
