@@ -24,6 +24,13 @@
 
 static const struct iommu_ops vtd_ops;
 static const struct iommu_domain_ops vtd_paging_ops;
+static const struct iommu_domain_ops vtd_paging_ops_sync_map;
+
+/* Units that may cache not-present entries, or buffer writes, need a map flush. */
+static bool vtd_unit_needs_sync_map(const struct vtd_unit *unit)
+{
+	return unit->caps.caching_mode || unit->caps.rwbf;
+}
 
 /* ---- table memory, accounted as the in-tree iommu-pages helpers do ----------- */
 
@@ -52,16 +59,6 @@ static void vtd_table_free(void *ctx, void *table)
 	put_page(page);
 }
 
-static u64 vtd_table_pa(void *table)
-{
-	return virt_to_phys(table);
-}
-
-static void *vtd_table_va(u64 pa)
-{
-	return phys_to_virt(pa);
-}
-
 static struct list_head *vtd_table_link(void *table)
 {
 	return &virt_to_page(table)->lru;
@@ -81,8 +78,6 @@ static void vtd_table_flush(void *addr, size_t len)
 static const struct vtd_pt_env vtd_pt_env_coherent = {
 	.alloc_table = vtd_table_alloc,
 	.free_table = vtd_table_free,
-	.table_pa = vtd_table_pa,
-	.table_va = vtd_table_va,
 	.table_link = vtd_table_link,
 	.link_table = vtd_link_table,
 };
@@ -90,8 +85,6 @@ static const struct vtd_pt_env vtd_pt_env_coherent = {
 const struct vtd_pt_env vtd_pt_kernel_env = {
 	.alloc_table = vtd_table_alloc,
 	.free_table = vtd_table_free,
-	.table_pa = vtd_table_pa,
-	.table_va = vtd_table_va,
 	.table_link = vtd_table_link,
 	.link_table = vtd_link_table,
 	.flush = vtd_table_flush,
@@ -269,7 +262,8 @@ static struct iommu_domain *vtd_domain_alloc_paging(struct device *dev)
 		kfree(dom);
 		return ERR_PTR(ret);
 	}
-	dom->domain.ops = &vtd_paging_ops;
+	dom->domain.ops = vtd_unit_needs_sync_map(unit) ? &vtd_paging_ops_sync_map :
+							  &vtd_paging_ops;
 	dom->domain.pgsize_bitmap = vtd_pt_pgsizes(&cfg);
 	dom->domain.geometry.aperture_end =
 		(1ULL << min_t(unsigned int, vtd_pt_width(&dom->pt), unit->caps.mgaw)) - 1;
@@ -294,8 +288,9 @@ static int vtd_attach_paging(struct iommu_domain *d, struct device *dev)
 	struct vtd_unit *unit = vdev->unit;
 	int did, ret;
 
-	if (dom->pt.cfg.levels != unit->levels || dom->pt.cfg.sllps & ~unit->caps.sllps)
-		return -EINVAL;	/* built for a unit of another shape */
+	if (dom->pt.cfg.levels != unit->levels || dom->pt.cfg.sllps & ~unit->caps.sllps ||
+	    (vtd_unit_needs_sync_map(unit) && !d->ops->iotlb_sync_map))
+		return -EINVAL;	/* built for a unit of another kind */
 	did = vtd_domain_get_did(dom, unit);
 	if (did < 0)
 		return did;
@@ -406,7 +401,18 @@ static phys_addr_t vtd_iova_to_phys(struct iommu_domain *d, dma_addr_t iova)
 	return vtd_pt_iova_to_phys(&to_vtd_domain(d)->pt, iova, NULL);
 }
 
+/* Domains on units that need no flush after a map skip that call entirely. */
 static const struct iommu_domain_ops vtd_paging_ops = {
+	.attach_dev = vtd_attach_paging,
+	.map_pages = vtd_map_pages,
+	.unmap_pages = vtd_unmap_pages,
+	.flush_iotlb_all = vtd_flush_iotlb_all,
+	.iotlb_sync = vtd_iotlb_sync,
+	.iova_to_phys = vtd_iova_to_phys,
+	.free = vtd_domain_free,
+};
+
+static const struct iommu_domain_ops vtd_paging_ops_sync_map = {
 	.attach_dev = vtd_attach_paging,
 	.map_pages = vtd_map_pages,
 	.unmap_pages = vtd_unmap_pages,

@@ -13,6 +13,7 @@
 #include <linux/bitfield.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
+#include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>
 
@@ -28,9 +29,6 @@
 /**
  * struct vtd_pt_walk - one walk over a range of IOVA
  * @pt: the table
- * @visit: called for each entry in the range that is empty or a leaf,
- *	top-down; tables are descended into without asking
- * @leave: called for a table entry once its subtree has been walked
  * @gfp: for tables the walk installs
  * @iova: the first address of the operation
  * @pa: map: the physical address for @iova
@@ -41,8 +39,6 @@
  */
 struct vtd_pt_walk {
 	struct vtd_pt *pt;
-	int (*visit)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end);
-	int (*leave)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end);
 	gfp_t gfp;
 	u64 iova;
 	u64 pa;
@@ -69,7 +65,7 @@ static inline bool vtd_pte_is_table(u64 e, unsigned int level)
 
 static inline u64 *vtd_pt_child(const struct vtd_pt *pt, u64 e)
 {
-	return pt->env->table_va(e & VTD_SLPTE_ADDR);
+	return phys_to_virt(e & VTD_SLPTE_ADDR);
 }
 
 static void vtd_pt_flush(const struct vtd_pt *pt, void *addr, size_t len)
@@ -88,7 +84,7 @@ static int vtd_pt_install_table(struct vtd_pt_walk *w, u64 *pte)
 	if (!table)
 		return -ENOMEM;
 	vtd_pt_flush(pt, table, VTD_PAGE_SIZE);
-	e = FIELD_PREP(VTD_SLPTE_ADDR, pt->env->table_pa(table) >> VTD_PAGE_SHIFT) |
+	e = FIELD_PREP(VTD_SLPTE_ADDR, virt_to_phys(table) >> VTD_PAGE_SHIFT) |
 	    VTD_SLPTE_R | VTD_SLPTE_W;
 	if (cmpxchg64(pte, 0ULL, e) != 0)
 		pt->env->free_table(pt->ctx, table);
@@ -99,11 +95,19 @@ static int vtd_pt_install_table(struct vtd_pt_walk *w, u64 *pte)
 
 /*
  * The walker: visit every entry of @table (at @level) that [@va, @last]
- * touches, descending into tables, and write back the entries that changed
- * with one flush per table.
+ * touches, and write back the entries that changed with one flush per
+ * table. @visit sees each entry that is empty or a leaf; table entries are
+ * descended into (through @self, at @level - 1) and then shown to @leave.
+ *
+ * There is one walker body; VTD_PT_WALKER() below makes a copy of it per
+ * operation with the visitors known at compile time, so they are inlined
+ * instead of called through pointers on every entry.
  */
-static int vtd_pt_walk_table(struct vtd_pt_walk *w, u64 *table, unsigned int level,
-			     u64 va, u64 last)
+static __always_inline int
+vtd_pt_walk_body(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last,
+		 int (*visit)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end),
+		 int (*leave)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end),
+		 int (*self)(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last))
 {
 	unsigned int shift = vtd_pt_shift(level);
 	unsigned int i = (va >> shift) & (VTD_PT_ENTRIES - 1);
@@ -116,11 +120,11 @@ static int vtd_pt_walk_table(struct vtd_pt_walk *w, u64 *table, unsigned int lev
 		do {
 			e = READ_ONCE(table[i]);
 			if (vtd_pte_is_table(e, level)) {
-				ret = vtd_pt_walk_table(w, vtd_pt_child(w->pt, e), level - 1, va, end);
-				if (!ret && w->leave)
-					ret = w->leave(w, &table[i], level, va, end);
+				ret = self(w, vtd_pt_child(w->pt, e), level - 1, va, end);
+				if (!ret && leave)
+					ret = leave(w, &table[i], level, va, end);
 			} else {
-				ret = w->visit(w, &table[i], level, va, end);
+				ret = visit(w, &table[i], level, va, end);
 				if (ret > 0 && (ret & VTD_PT_ALLOC))
 					ret = vtd_pt_install_table(w, &table[i]) ?: VTD_PT_ALLOC;
 			}
@@ -139,9 +143,18 @@ static int vtd_pt_walk_table(struct vtd_pt_walk *w, u64 *table, unsigned int lev
 	return ret < 0 ? ret : 0;
 }
 
-static int vtd_pt_walk(struct vtd_pt_walk *w, u64 va, u64 last)
+#define VTD_PT_WALKER(name, visit, leave)						\
+static int name(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)	\
+{											\
+	return vtd_pt_walk_body(w, table, level, va, last, visit, leave, name);		\
+}
+
+/* Walk [@va, @last] from the top-level table with one of the walkers. */
+static int vtd_pt_walk(struct vtd_pt_walk *w, u64 va, u64 last,
+		       int (*walker)(struct vtd_pt_walk *w, u64 *table, unsigned int level,
+				     u64 va, u64 last))
 {
-	return vtd_pt_walk_table(w, w->pt->top, w->pt->cfg.levels - 1, va, last);
+	return walker(w, w->pt->top, w->pt->cfg.levels - 1, va, last);
 }
 
 /* Check a range against the table's width; 0 or a negative errno. */
@@ -181,11 +194,13 @@ static int vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level,
 	e = FIELD_PREP(VTD_SLPTE_ADDR, (w->pa + (va - w->iova)) >> VTD_PAGE_SHIFT) | w->prot;
 	if (level)
 		e |= VTD_SLPTE_PS;
-	if (cmpxchg64(pte, 0ULL, e) != 0)
-		return -EADDRINUSE;
+	/* A plain store: no one else maps this range (the IOMMU API's rule). */
+	WRITE_ONCE(*pte, e);
 	w->done += end - va + 1;
 	return VTD_PT_DIRTY;
 }
+
+VTD_PT_WALKER(vtd_pt_map_walk, vtd_pt_map_visit, NULL)
 
 /**
  * vtd_pt_map() - map a physically contiguous range
@@ -210,7 +225,7 @@ int vtd_pt_map(struct vtd_pt *pt, u64 iova, u64 pa, u64 len, unsigned int prot,
 	       gfp_t gfp, u64 *mapped)
 {
 	struct vtd_pt_walk w = {
-		.pt = pt, .visit = vtd_pt_map_visit, .gfp = gfp, .iova = iova, .pa = pa,
+		.pt = pt, .gfp = gfp, .iova = iova, .pa = pa,
 	};
 	int ret;
 
@@ -226,7 +241,7 @@ int vtd_pt_map(struct vtd_pt *pt, u64 iova, u64 pa, u64 len, unsigned int prot,
 		w.prot |= VTD_SLPTE_W;
 	if ((prot & VTD_PT_SNOOP) && pt->cfg.snoop)
 		w.prot |= VTD_SLPTE_SNP;
-	ret = vtd_pt_walk(&w, iova, iova + len - 1);
+	ret = vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_map_walk);
 	*mapped = w.done;
 	return ret;
 }
@@ -261,6 +276,8 @@ static int vtd_pt_unmap_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int leve
 	return VTD_PT_DIRTY;
 }
 
+VTD_PT_WALKER(vtd_pt_unmap_walk, vtd_pt_unmap_visit, vtd_pt_unmap_leave)
+
 /**
  * vtd_pt_unmap() - unmap a range
  * @pt: the table
@@ -279,13 +296,12 @@ static int vtd_pt_unmap_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int leve
 u64 vtd_pt_unmap(struct vtd_pt *pt, u64 iova, u64 len, struct list_head *freelist)
 {
 	struct vtd_pt_walk w = {
-		.pt = pt, .visit = vtd_pt_unmap_visit, .leave = vtd_pt_unmap_leave,
-		.iova = iova, .freelist = freelist,
+		.pt = pt, .iova = iova, .freelist = freelist,
 	};
 
 	if (vtd_pt_check_range(pt, iova, len))
 		return 0;
-	if (vtd_pt_walk(&w, iova, iova + len - 1))
+	if (vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_unmap_walk))
 		return w.done;
 	return len;
 }
@@ -303,6 +319,8 @@ static int vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int lev
 	return 0;
 }
 
+VTD_PT_WALKER(vtd_pt_lookup_walk, vtd_pt_lookup_visit, NULL)
+
 /**
  * vtd_pt_iova_to_phys() - what an address translates to
  * @pt: the table
@@ -314,11 +332,11 @@ static int vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int lev
  */
 u64 vtd_pt_iova_to_phys(struct vtd_pt *pt, u64 iova, unsigned int *level)
 {
-	struct vtd_pt_walk w = { .pt = pt, .visit = vtd_pt_lookup_visit };
+	struct vtd_pt_walk w = { .pt = pt };
 
 	if (vtd_pt_check_range(pt, iova & ~(VTD_PAGE_SIZE - 1), VTD_PAGE_SIZE))
 		return 0;
-	vtd_pt_walk(&w, iova, iova);
+	vtd_pt_walk(&w, iova, iova, vtd_pt_lookup_walk);
 	if (level)
 		*level = w.level;
 	return w.done;
@@ -349,7 +367,7 @@ int vtd_pt_init(struct vtd_pt *pt, const struct vtd_pt_cfg *cfg,
 	if (!pt->top)
 		return -ENOMEM;
 	vtd_pt_flush(pt, pt->top, VTD_PAGE_SIZE);
-	pt->top_pa = env->table_pa(pt->top);
+	pt->top_pa = virt_to_phys(pt->top);
 	return 0;
 }
 
@@ -364,6 +382,8 @@ static int vtd_pt_free_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int level
 	return 0;
 }
 
+VTD_PT_WALKER(vtd_pt_free_walk, vtd_pt_skip_visit, vtd_pt_free_leave)
+
 /**
  * vtd_pt_destroy() - free every table
  * @pt: a table no hardware walks any more (detached, and the IOTLB and
@@ -374,12 +394,12 @@ static int vtd_pt_free_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int level
 void vtd_pt_destroy(struct vtd_pt *pt)
 {
 	struct vtd_pt_walk w = {
-		.pt = pt, .visit = vtd_pt_skip_visit, .leave = vtd_pt_free_leave,
+		.pt = pt,
 	};
 
 	if (!pt->top)
 		return;
-	vtd_pt_walk(&w, 0, (1ULL << vtd_pt_width(pt)) - 1);
+	vtd_pt_walk(&w, 0, (1ULL << vtd_pt_width(pt)) - 1, vtd_pt_free_walk);
 	pt->env->free_table(pt->ctx, pt->top);
 	pt->top = NULL;
 }

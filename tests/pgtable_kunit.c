@@ -76,9 +76,6 @@ static void pt_test_free(void *ctx, void *table)
 	pt_cur->live--;
 }
 
-static u64 pt_test_pa(void *table) { return virt_to_phys(table); }
-static void *pt_test_va(u64 pa) { return phys_to_virt(pa); }
-
 static struct list_head *pt_test_link(void *table)
 {
 	return &pt_test_find(table)->link;
@@ -103,8 +100,6 @@ static void pt_test_flush(void *addr, size_t len)
 static const struct vtd_pt_env pt_test_env_ops = {
 	.alloc_table = pt_test_alloc,
 	.free_table = pt_test_free,
-	.table_pa = pt_test_pa,
-	.table_va = pt_test_va,
 	.table_link = pt_test_link,
 	.link_table = pt_test_link_table,
 	.flush = pt_test_flush,
@@ -113,8 +108,6 @@ static const struct vtd_pt_env pt_test_env_ops = {
 static const struct vtd_pt_env pt_test_env_coherent = {
 	.alloc_table = pt_test_alloc,
 	.free_table = pt_test_free,
-	.table_pa = pt_test_pa,
-	.table_va = pt_test_va,
 	.table_link = pt_test_link,
 	.link_table = pt_test_link_table,
 };

@@ -28,10 +28,12 @@
 
 /**
  * struct vtd_pt_env - where table memory comes from
+ *
+ * Tables live in the kernel's linear map: entries hold virt_to_phys() of
+ * the next table, and the walk follows them with phys_to_virt().
+ *
  * @alloc_table: a zeroed, page-aligned 4 KiB table, or NULL
  * @free_table: give a table back
- * @table_pa: a table's physical address
- * @table_va: the table at a physical address
  * @table_link: the list node a freed table waits on until it can be freed
  * @link_table: the table owning such a node
  * @flush: write cache lines back to memory; NULL if the unit snoops
@@ -39,8 +41,6 @@
 struct vtd_pt_env {
 	void *(*alloc_table)(void *ctx, gfp_t gfp);
 	void (*free_table)(void *ctx, void *table);
-	u64 (*table_pa)(void *table);
-	void *(*table_va)(u64 pa);
 	struct list_head *(*table_link)(void *table);
 	void *(*link_table)(struct list_head *link);
 	void (*flush)(void *addr, size_t len);
