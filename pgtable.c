@@ -99,8 +99,8 @@ static int vtd_pt_install_table(struct vtd_pt_walk *w, u64 *pte)
  * table. @visit sees each entry that is empty or a leaf; table entries are
  * descended into (through @self, at @level - 1) and then shown to @leave.
  *
- * There is one walker body; VTD_PT_WALKER() below makes a copy of it per
- * operation with the visitors known at compile time, so they are inlined
+ * There is one walker body; each operation below wraps it in a function of
+ * its own with the visitors known at compile time, so they are inlined
  * instead of called through pointers on every entry.
  */
 static __always_inline int
@@ -141,12 +141,6 @@ vtd_pt_walk_body(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, 
 	if (lo <= hi)
 		vtd_pt_flush(w->pt, &table[lo], (hi - lo + 1) * sizeof(*table));
 	return ret < 0 ? ret : 0;
-}
-
-#define VTD_PT_WALKER(name, visit, leave)						\
-static int name(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)	\
-{											\
-	return vtd_pt_walk_body(w, table, level, va, last, visit, leave, name);		\
 }
 
 /* Walk [@va, @last] from the top-level table with one of the walkers. */
@@ -200,7 +194,10 @@ static int vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level,
 	return VTD_PT_DIRTY;
 }
 
-VTD_PT_WALKER(vtd_pt_map_walk, vtd_pt_map_visit, NULL)
+static int vtd_pt_map_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
+{
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_map_visit, NULL, vtd_pt_map_walk);
+}
 
 /**
  * vtd_pt_map() - map a physically contiguous range
@@ -276,7 +273,10 @@ static int vtd_pt_unmap_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int leve
 	return VTD_PT_DIRTY;
 }
 
-VTD_PT_WALKER(vtd_pt_unmap_walk, vtd_pt_unmap_visit, vtd_pt_unmap_leave)
+static int vtd_pt_unmap_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
+{
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_unmap_visit, vtd_pt_unmap_leave, vtd_pt_unmap_walk);
+}
 
 /**
  * vtd_pt_unmap() - unmap a range
@@ -319,7 +319,10 @@ static int vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int lev
 	return 0;
 }
 
-VTD_PT_WALKER(vtd_pt_lookup_walk, vtd_pt_lookup_visit, NULL)
+static int vtd_pt_lookup_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
+{
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_lookup_visit, NULL, vtd_pt_lookup_walk);
+}
 
 /**
  * vtd_pt_iova_to_phys() - what an address translates to
@@ -382,7 +385,10 @@ static int vtd_pt_free_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int level
 	return 0;
 }
 
-VTD_PT_WALKER(vtd_pt_free_walk, vtd_pt_skip_visit, vtd_pt_free_leave)
+static int vtd_pt_free_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
+{
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_skip_visit, vtd_pt_free_leave, vtd_pt_free_walk);
+}
 
 /**
  * vtd_pt_destroy() - free every table
