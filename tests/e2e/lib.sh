@@ -53,3 +53,19 @@ build_dma_bench() {
 		"$src/tools/testing/selftests/dma/dma_map_benchmark.c" >&2
 	echo "$E2E_TMP/dma_map_benchmark"
 }
+
+# Guest shell snippet: roundtrip MIB LABEL writes MIB MiB of random data to
+# nvme0n1 with O_DIRECT, drops the page cache, reads it back, and prints
+# "same in <group type>" (LABEL, when given, instead of "in") if identical.
+NVME_ROUNDTRIP='
+roundtrip() {
+	g=$(basename $(readlink /sys/bus/pci/devices/0000:00:02.0/iommu_group))
+	dd if=/dev/urandom of=/tmp/pat bs=1M count=$1 2>/dev/null
+	dd if=/tmp/pat of=/dev/nvme0n1 bs=1M oflag=direct 2>/dev/null || return
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	dd if=/dev/nvme0n1 of=/tmp/back bs=1M count=$1 iflag=direct 2>/dev/null || return
+	cmp -s /tmp/pat /tmp/back && echo "same ${2:-in} $(cat /sys/kernel/iommu_groups/$g/type)"
+	rm -f /tmp/back
+}
+'

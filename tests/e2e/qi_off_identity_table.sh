@@ -4,25 +4,18 @@
 # (every unmap a register-based page-selective invalidation) reads back what
 # it wrote, without a fault.
 . "$(dirname "$0")/lib.sh"
-"$VM" --late --append "vtd.qi=0 vtd.pass_through=0" -- sh -c '
+"$VM" --late --append "vtd.qi=0 vtd.pass_through=0" -- sh -c "$NVME_ROUNDTRIP"'
 	bdf=0000:00:02.0
 	g=$(basename $(readlink /sys/bus/pci/devices/$bdf/iommu_group))
 	echo "invalidation $(cat /sys/class/iommu/vtd0/vtd/invalidation)"
-	roundtrip() {
-		dd if=/dev/urandom of=/tmp/pat bs=1M count=16 2>/dev/null
-		dd if=/tmp/pat of=/dev/nvme0n1 bs=1M oflag=direct 2>/dev/null || return
-		echo 3 > /proc/sys/vm/drop_caches
-		dd if=/dev/nvme0n1 of=/tmp/back bs=1M count=16 iflag=direct 2>/dev/null || return
-		cmp -s /tmp/pat /tmp/back && echo "same in $(cat /sys/kernel/iommu_groups/$g/type)"
-	}
 	echo 1 > /proc/sys/vm/stat_refresh
 	grep nr_iommu_pages /proc/vmstat
-	roundtrip
+	roundtrip 16
 	echo $bdf > /sys/bus/pci/drivers/nvme/unbind
 	echo DMA > /sys/kernel/iommu_groups/$g/type
 	echo $bdf > /sys/bus/pci/drivers/nvme/bind
 	for i in $(seq 50); do [ -b /dev/nvme0n1 ] && break; sleep 0.1; done
-	roundtrip
+	roundtrip 16
 	echo "faults $(cat /sys/class/iommu/vtd0/vtd/faults)"' > "$E2E_TMP/out"
 cat "$E2E_TMP/out" >&2
 expect "register-based invalidation in use" contains "$E2E_TMP/out" '^invalidation register$'

@@ -1,22 +1,15 @@
 # vtd loaded after nvme bound: nvme keeps working in an identity domain;
 # unbound, its group re-chosen (auto) and rebound, it works in a DMA domain.
 . "$(dirname "$0")/../lib.sh"
-vm_iommu --late -- sh -c '
+vm_iommu --late -- sh -c "$NVME_ROUNDTRIP"'
 	bdf=0000:00:02.0
 	g=$(basename $(readlink /sys/bus/pci/devices/$bdf/iommu_group))
-	roundtrip() {
-		dd if=/dev/urandom of=/tmp/pat bs=1M count=16 2>/dev/null
-		dd if=/tmp/pat of=/dev/nvme0n1 bs=1M oflag=direct 2>/dev/null || return
-		echo 3 > /proc/sys/vm/drop_caches
-		dd if=/dev/nvme0n1 of=/tmp/back bs=1M count=16 iflag=direct 2>/dev/null || return
-		cmp -s /tmp/pat /tmp/back && echo "same in $(cat /sys/kernel/iommu_groups/$g/type)"
-	}
-	roundtrip
+	roundtrip 16
 	echo $bdf > /sys/bus/pci/drivers/nvme/unbind
 	echo auto > /sys/kernel/iommu_groups/$g/type
 	echo $bdf > /sys/bus/pci/drivers/nvme/bind
 	for i in $(seq 50); do [ -b /dev/nvme0n1 ] && break; sleep 0.1; done
-	roundtrip
+	roundtrip 16
 	echo "faults $(cat /sys/class/iommu/vtd0/vtd/faults)"' > "$E2E_TMP/out"
 cat "$E2E_TMP/out" >&2
 if caching_mode; then lazy=DMA; else lazy=DMA-FQ; fi

@@ -2,24 +2,15 @@
 # the same after the page cache is dropped, in the default (lazy) DMA domain
 # and again after the group is switched to strict; no fault on the way.
 . "$(dirname "$0")/../lib.sh"
-vm_iommu -- sh -c '
+vm_iommu -- sh -c "$NVME_ROUNDTRIP"'
 	bdf=0000:00:02.0
 	g=$(basename $(readlink /sys/bus/pci/devices/$bdf/iommu_group))
-	roundtrip() {
-		dd if=/dev/urandom of=/tmp/pat bs=1M count=64 2>/dev/null
-		dd if=/tmp/pat of=/dev/nvme0n1 bs=1M oflag=direct 2>/dev/null || return
-		sync
-		echo 3 > /proc/sys/vm/drop_caches
-		dd if=/dev/nvme0n1 of=/tmp/back bs=1M iflag=direct 2>/dev/null || return
-		cmp -s /tmp/pat /tmp/back && echo "same after $1: $(cat /sys/kernel/iommu_groups/$g/type)"
-		rm -f /tmp/back
-	}
-	roundtrip first
+	roundtrip 64 "after first:"
 	echo $bdf > /sys/bus/pci/drivers/nvme/unbind
 	echo DMA > /sys/kernel/iommu_groups/$g/type
 	echo $bdf > /sys/bus/pci/drivers/nvme/bind
 	for i in $(seq 50); do [ -b /dev/nvme0n1 ] && break; sleep 0.1; done
-	roundtrip strict
+	roundtrip 64 "after strict:"
 	echo "faults $(cat /sys/class/iommu/vtd0/vtd/faults)"
 	grep nr_iommu_pages /proc/vmstat' > "$E2E_TMP/out"
 cat "$E2E_TMP/out" >&2
