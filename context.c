@@ -25,7 +25,7 @@ static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
  * there, or clear the entry if @want is NULL.
  */
 static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
-			      struct vtd_context_entry *want)
+			   struct vtd_context_entry *want)
 {
 	int (*fn)(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg) =
 		want ? vtd_ctx_write_one : vtd_ctx_clear_one;
@@ -105,7 +105,7 @@ static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 	dma_wmb();
 	WRITE_ONCE(ce->hi, 0);
 	vtd_flush_cpu_cache(unit, ce, sizeof(*ce));
-	return vtd_inv_context_device(unit, did, PCI_DEVID(bus, devfn));
+	return vtd_inv_context_device(unit, did, PCI_DEVID(bus, devfn), did);
 }
 
 /* Write an entry: everything else first, then the qword with the present bit. */
@@ -114,11 +114,6 @@ static int vtd_ctx_write_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 	const struct vtd_context_entry *want = arg;
 	struct vtd_context_entry *table = vtd_ctx_table(unit, bus, true), *ce;
 	u16 did = FIELD_GET(VTD_CTX_HI_DID, want->hi);
-	struct vtd_inv inv[2] = {
-		/* caching mode: not-present entries may be cached, under DID 0 */
-		{ .type = VTD_QI_TYPE_CC, .g = VTD_CC_DEVICE, .sid = PCI_DEVID(bus, devfn) },
-		{ .type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_DOMAIN, .did = did },
-	};
 	int ret;
 
 	if (!table)
@@ -134,8 +129,9 @@ static int vtd_ctx_write_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 	dma_wmb();
 	WRITE_ONCE(ce->lo, want->lo);
 	vtd_flush_cpu_cache(unit, ce, sizeof(*ce));
+	/* Caching mode: the unit may hold the not-present entry, under DID 0. */
 	if (unit->caps.caching_mode)
-		return vtd_inv_run(unit, inv, ARRAY_SIZE(inv));
+		return vtd_inv_context_device(unit, 0, PCI_DEVID(bus, devfn), did);
 	vtd_write_buffer_flush(unit);
 	return 0;
 }

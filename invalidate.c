@@ -204,19 +204,20 @@ int vtd_inv_iotlb_domain(struct vtd_unit *unit, u16 did)
 }
 
 /**
- * vtd_inv_context_device() - forget a device's context entry, then its
+ * vtd_inv_context_device() - forget a device's context entry, then a
  * domain's translations
  * @unit: the unit
- * @did: the domain id the entry carried
+ * @cc_did: the domain id the context cache may hold the entry under
  * @sid: the source id (bus << 8 | devfn)
+ * @did: the domain whose IOTLB entries go
  *
  * Context: any.
  * Return: as vtd_inv_run().
  */
-int vtd_inv_context_device(struct vtd_unit *unit, u16 did, u16 sid)
+int vtd_inv_context_device(struct vtd_unit *unit, u16 cc_did, u16 sid, u16 did)
 {
 	struct vtd_inv inv[2] = {
-		{ .type = VTD_QI_TYPE_CC, .g = VTD_CC_DEVICE, .did = did, .sid = sid },
+		{ .type = VTD_QI_TYPE_CC, .g = VTD_CC_DEVICE, .did = cc_did, .sid = sid },
 		{ .type = VTD_QI_TYPE_IOTLB, .g = VTD_IOTLB_G_DOMAIN, .did = did },
 	};
 

@@ -140,12 +140,11 @@ static void vtd_domain_put_did(struct vtd_domain *dom, struct vtd_unit *unit)
 }
 
 /* Record the device's new domain; drop what it held on the old one. */
-static void vtd_dev_set_domain(struct vtd_dev *vdev, struct iommu_domain *d, u16 did)
+static void vtd_dev_set_domain(struct vtd_dev *vdev, struct iommu_domain *d)
 {
 	struct iommu_domain *old = vdev->domain;
 
 	WRITE_ONCE(vdev->domain, d);
-	vdev->did = did;
 	if (old && old->type & __IOMMU_DOMAIN_PAGING)
 		vtd_domain_put_did(to_vtd_domain(old), vdev->unit);
 }
@@ -219,7 +218,7 @@ static int vtd_attach_identity(struct iommu_domain *d, struct device *dev)
 			  pt ? VTD_CTX_TT_TRANSLATE : VTD_CTX_TT_PASS, pt ? pt->top_pa : 0);
 	if (ret)
 		return ret;
-	vtd_dev_set_domain(vdev, d, VTD_IDENTITY_DID);
+	vtd_dev_set_domain(vdev, d);
 	return 0;
 }
 
@@ -228,7 +227,7 @@ static int vtd_attach_blocked(struct iommu_domain *d, struct device *dev)
 	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
 
 	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
-	vtd_dev_set_domain(vdev, d, 0);
+	vtd_dev_set_domain(vdev, d);
 	return 0;
 }
 
@@ -299,7 +298,7 @@ static int vtd_attach_paging(struct iommu_domain *d, struct device *dev)
 		vtd_domain_put_did(dom, unit);
 		return ret;
 	}
-	vtd_dev_set_domain(vdev, d, did);
+	vtd_dev_set_domain(vdev, d);
 	return 0;
 }
 
@@ -463,7 +462,7 @@ static void vtd_release_device(struct device *dev)
 	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
 
 	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
-	vtd_dev_set_domain(vdev, NULL, 0);
+	vtd_dev_set_domain(vdev, NULL);
 	xa_erase(&vdev->unit->devs, vdev->sid);
 	dev_iommu_priv_set(dev, NULL);
 	kfree_rcu(vdev, rcu);

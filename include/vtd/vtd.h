@@ -148,7 +148,6 @@ struct vtd_domain {
  * @unit: (c) the unit whose scope holds it
  * @domain: (g) the domain attached, NULL before the first attach; the
  *	fault handler reads it under RCU
- * @did: (g) the domain id its context entries carry (0: none written)
  * @sid: (c) its source id, bus << 8 | devfn
  * @faults: faults recorded against it
  * @rcu: frees it after the fault handler is done with it
@@ -157,7 +156,6 @@ struct vtd_dev {
 	struct device *dev;
 	struct vtd_unit *unit;
 	struct iommu_domain *domain;
-	u16 did;
 	u16 sid;
 	atomic64_t faults;
 	struct rcu_head rcu;
@@ -185,7 +183,7 @@ void vtd_inv_fini(struct vtd_unit *unit);
 int __must_check vtd_inv_run(struct vtd_unit *unit, const struct vtd_inv *inv, unsigned int n);
 int vtd_inv_iotlb_range(struct vtd_unit *unit, u16 did, u64 first, u64 last, bool ih);
 int vtd_inv_iotlb_domain(struct vtd_unit *unit, u16 did);
-int vtd_inv_context_device(struct vtd_unit *unit, u16 did, u16 sid);
+int vtd_inv_context_device(struct vtd_unit *unit, u16 cc_did, u16 sid, u16 did);
 int vtd_inv_all(struct vtd_unit *unit);
 void vtd_write_buffer_flush(struct vtd_unit *unit);
 
