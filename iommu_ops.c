@@ -69,11 +69,6 @@ static void *vtd_link_table(struct list_head *link)
 	return page_address(list_entry(link, struct page, lru));
 }
 
-static void vtd_table_flush(void *addr, size_t len)
-{
-	clflush_cache_range(addr, len);
-}
-
 /* Tables every unit walks coherently need no write-back. */
 static const struct vtd_pt_env vtd_pt_env_coherent = {
 	.alloc_table = vtd_table_alloc,
@@ -87,7 +82,7 @@ const struct vtd_pt_env vtd_pt_kernel_env = {
 	.free_table = vtd_table_free,
 	.table_link = vtd_table_link,
 	.link_table = vtd_link_table,
-	.flush = vtd_table_flush,
+	.flush = clflush_cache_range,
 };
 
 static const struct vtd_pt_env *vtd_pt_env(void)
@@ -159,7 +154,7 @@ static int vtd_identity_map_ram(struct resource *res, void *arg)
 	int ret;
 
 	ret = vtd_pt_map(pt, first, first, end - first, VTD_PT_READ | VTD_PT_WRITE,
-			 GFP_KERNEL, &mapped);
+			 GFP_KERNEL, &mapped, NULL);
 	if (ret == -ERANGE) {
 		pr_warn("RAM at %#llx-%#llx is beyond the unit's width: not in the identity map\n",
 			first, end - 1);
@@ -302,24 +297,9 @@ static int vtd_attach_paging(struct iommu_domain *d, struct device *dev)
 	return 0;
 }
 
-static int vtd_map_pages(struct iommu_domain *d, unsigned long iova, phys_addr_t paddr,
-			 size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
-{
-	unsigned int vprot = 0;
-	u64 done;
-	int ret;
-
-	if (prot & IOMMU_READ)
-		vprot |= VTD_PT_READ;
-	if (prot & IOMMU_WRITE)
-		vprot |= VTD_PT_WRITE;
-	if (prot & IOMMU_CACHE)
-		vprot |= VTD_PT_SNOOP;
-	ret = vtd_pt_map(&to_vtd_domain(d)->pt, iova, paddr, (u64)pgsize * pgcount, vprot,
-			 gfp, &done);
-	*mapped = done;
-	return ret;
-}
+/* The IOMMU API's permission bits are the page table's own. */
+static_assert(IOMMU_READ == VTD_PT_READ && IOMMU_WRITE == VTD_PT_WRITE &&
+	      IOMMU_CACHE == VTD_PT_SNOOP);
 
 static size_t vtd_unmap_pages(struct iommu_domain *d, unsigned long iova, size_t pgsize,
 			      size_t pgcount, struct iommu_iotlb_gather *gather)
@@ -353,6 +333,28 @@ static bool vtd_domain_flush(struct vtd_domain *dom, u64 first, u64 last, bool i
 			ok &= !vtd_inv_iotlb_range(&vtd_units[i], did, first, last, ih);
 	}
 	return ok;
+}
+
+static int vtd_map_pages(struct iommu_domain *d, unsigned long iova, phys_addr_t paddr,
+			 size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
+{
+	struct vtd_domain *dom = to_vtd_domain(d);
+	LIST_HEAD(replaced);
+	u64 done;
+	int ret;
+
+	ret = vtd_pt_map(&dom->pt, iova, paddr, (u64)pgsize * pgcount,
+			 prot & (VTD_PT_READ | VTD_PT_WRITE | VTD_PT_SNOOP), gfp, &done, &replaced);
+	*mapped = done;
+	/* Superpages took the place of empty tables: the unit may still walk them. */
+	if (!list_empty(&replaced)) {
+		if (!vtd_domain_flush(dom, iova, iova + (u64)pgsize * pgcount - 1, false)) {
+			pr_err_ratelimited("IOTLB flush failed; keeping the replaced tables\n");
+			return ret;
+		}
+		vtd_pt_free_list(&dom->pt, &replaced);
+	}
+	return ret;
 }
 
 static void vtd_iotlb_sync(struct iommu_domain *d, struct iommu_iotlb_gather *gather)

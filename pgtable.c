@@ -22,9 +22,12 @@
 
 #define VTD_PT_IDX_BITS		9
 
+static_assert(VTD_PT_READ == VTD_SLPTE_R && VTD_PT_WRITE == VTD_SLPTE_W);
+
 /* Visitor results, besides a negative errno. */
 #define VTD_PT_DIRTY		BIT(0)	/* the entry changed: write it back */
-#define VTD_PT_ALLOC		BIT(1)	/* install a table here and descend */
+#define VTD_PT_ALLOC		BIT(1)	/* install a table here, then visit again */
+#define VTD_PT_DESCEND		BIT(2)	/* the entry is a table: walk into it */
 
 /**
  * struct vtd_pt_walk - one walk over a range of IOVA
@@ -48,6 +51,23 @@ struct vtd_pt_walk {
 	struct list_head *freelist;
 };
 
+/*
+ * Walks live on the stack __uninitialized, with every field set here: the
+ * kernel's automatic zeroing of stack variables (INIT_STACK_ALL_ZERO) is a
+ * "rep stos", which costs more than the whole walk of one page under TCG.
+ */
+static __always_inline void vtd_pt_walk_init(struct vtd_pt_walk *w, struct vtd_pt *pt, u64 iova)
+{
+	w->pt = pt;
+	w->gfp = 0;
+	w->iova = iova;
+	w->pa = 0;
+	w->prot = 0;
+	w->done = 0;
+	w->level = 0;
+	w->freelist = NULL;
+}
+
 static inline unsigned int vtd_pt_shift(unsigned int level)
 {
 	return VTD_PAGE_SHIFT + VTD_PT_IDX_BITS * level;
@@ -63,12 +83,20 @@ static inline bool vtd_pte_is_table(u64 e, unsigned int level)
 	return level && vtd_pte_present(e) && !(e & VTD_SLPTE_PS);
 }
 
-static inline u64 *vtd_pt_child(const struct vtd_pt *pt, u64 e)
+/* [@va, @end] is the whole span of one entry at @level. */
+static inline bool vtd_pt_whole(unsigned int level, u64 va, u64 end)
+{
+	u64 size = 1ULL << vtd_pt_shift(level);
+
+	return !(va & (size - 1)) && end - va == size - 1;
+}
+
+static inline u64 *vtd_pt_child(u64 e)
 {
 	return phys_to_virt(e & VTD_SLPTE_ADDR);
 }
 
-static void vtd_pt_flush(const struct vtd_pt *pt, void *addr, size_t len)
+static void vtd_pt_flush(const struct vtd_pt *pt, void *addr, unsigned int len)
 {
 	if (pt->env->flush)
 		pt->env->flush(addr, len);
@@ -93,42 +121,85 @@ static int vtd_pt_install_table(struct vtd_pt_walk *w, u64 *pte)
 	return 0;
 }
 
+/* Stop the walk at @va: @w->done says how much came before it. */
+static int vtd_pt_fail(struct vtd_pt_walk *w, u64 va, int err)
+{
+	w->done = va - w->iova;
+	return err;
+}
+
 /*
- * The walker: visit every entry of @table (at @level) that [@va, @last]
- * touches, and write back the entries that changed with one flush per
- * table. @visit sees each entry that is empty or a leaf; table entries are
- * descended into (through @self, at @level - 1) and then shown to @leave.
+ * The walker: show @visit the entries of @table (at @level) that [@va,
+ * @last] touches, each with the part of the range it covers, and write
+ * back the entries that changed with one flush per table. @visit returns a
+ * negative errno to stop (through vtd_pt_fail()), VTD_PT_DIRTY for an
+ * entry it changed, VTD_PT_ALLOC to have a table installed in an empty
+ * entry (and see it again), or VTD_PT_DESCEND to walk into the table the
+ * entry points to, through @self at @level - 1.
+ *
+ * Leaves of a leaf table (level 0) come as one run: @visit gets the first
+ * entry and the whole range in the table, and handles every page in it. A
+ * range inside one entry takes the same short path, with no loop. Walking
+ * into the last entry of a range, with nothing at this level to write
+ * back, needs nothing afterwards either: the walk then descends in place
+ * instead of recursing.
  *
  * There is one walker body; each operation below wraps it in a function of
- * its own with the visitors known at compile time, so they are inlined
- * instead of called through pointers on every entry.
+ * its own with the visitor known at compile time, so it is inlined instead
+ * of called through a pointer on every entry.
  */
 static __always_inline int
 vtd_pt_walk_body(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last,
 		 int (*visit)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end),
-		 int (*leave)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end),
 		 int (*self)(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last))
 {
-	unsigned int shift = vtd_pt_shift(level);
-	unsigned int i = (va >> shift) & (VTD_PT_ENTRIES - 1);
-	unsigned int lo = VTD_PT_ENTRIES, hi = 0;
-	u64 end, e;
+	unsigned int shift, i, lo, hi;
+	u64 end;
 	int ret;
 
+descend:
+	shift = vtd_pt_shift(level);
+	i = (va >> shift) & (VTD_PT_ENTRIES - 1);
+	if (!level || !((va ^ last) >> shift)) {
+		ret = visit(w, &table[i], level, va, last);
+		if (ret == VTD_PT_ALLOC) {
+			ret = vtd_pt_install_table(w, &table[i]);
+			if (ret)
+				return vtd_pt_fail(w, va, ret);
+			goto descend;
+		}
+		if (ret == VTD_PT_DESCEND) {
+			table = vtd_pt_child(READ_ONCE(table[i]));
+			level--;
+			goto descend;
+		}
+		if (ret > 0 && (ret & VTD_PT_DIRTY))
+			vtd_pt_flush(w->pt, &table[i], ((last - va) >> shift) * sizeof(*table) +
+				     sizeof(*table));
+		return ret < 0 ? ret : 0;
+	}
+	lo = VTD_PT_ENTRIES;
+	hi = 0;
 	for (;; i++, va = end + 1) {
 		end = min(last, va | ((1ULL << shift) - 1));
-		do {
-			e = READ_ONCE(table[i]);
-			if (vtd_pte_is_table(e, level)) {
-				ret = self(w, vtd_pt_child(w->pt, e), level - 1, va, end);
-				if (!ret && leave)
-					ret = leave(w, &table[i], level, va, end);
-			} else {
-				ret = visit(w, &table[i], level, va, end);
-				if (ret > 0 && (ret & VTD_PT_ALLOC))
-					ret = vtd_pt_install_table(w, &table[i]) ?: VTD_PT_ALLOC;
+revisit:
+		ret = visit(w, &table[i], level, va, end);
+		if (ret == VTD_PT_ALLOC) {
+			ret = vtd_pt_install_table(w, &table[i]);
+			if (!ret)
+				goto revisit;
+			ret = vtd_pt_fail(w, va, ret);
+		}
+		if (ret == VTD_PT_DESCEND) {
+			u64 *child = vtd_pt_child(READ_ONCE(table[i]));
+
+			if (end == last && lo > hi) {
+				table = child;
+				level--;
+				goto descend;
 			}
-		} while (ret == VTD_PT_ALLOC);
+			ret = self(w, child, level - 1, va, end);
+		}
 		if (ret < 0)
 			break;
 		if (ret & VTD_PT_DIRTY) {
@@ -143,12 +214,17 @@ vtd_pt_walk_body(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, 
 	return ret < 0 ? ret : 0;
 }
 
-/* Walk [@va, @last] from the top-level table with one of the walkers. */
-static int vtd_pt_walk(struct vtd_pt_walk *w, u64 va, u64 last,
-		       int (*walker)(struct vtd_pt_walk *w, u64 *table, unsigned int level,
-				     u64 va, u64 last))
+/*
+ * Walk [@va, @last] from the top-level table. The body is inlined into the
+ * operation as well, so a range inside one leaf table makes no call at all:
+ * @self is only entered for ranges that span entries.
+ */
+static __always_inline int
+vtd_pt_walk(struct vtd_pt_walk *w, u64 va, u64 last,
+	    int (*visit)(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end),
+	    int (*self)(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last))
 {
-	return walker(w, w->pt->top, w->pt->cfg.levels - 1, va, last);
+	return vtd_pt_walk_body(w, w->pt->top, w->pt->cfg.levels - 1, va, last, visit, self);
 }
 
 /* Check a range against the table's width; 0 or a negative errno. */
@@ -167,36 +243,71 @@ static int vtd_pt_check_range(const struct vtd_pt *pt, u64 iova, u64 len)
 
 /* ---- map ------------------------------------------------------------------- */
 
-static bool vtd_pt_leaf_fits(const struct vtd_pt_walk *w, unsigned int level, u64 va, u64 end)
+static __always_inline bool vtd_pt_leaf_fits(const struct vtd_pt_walk *w, unsigned int level, u64 va, u64 end)
 {
-	u64 size = 1ULL << vtd_pt_shift(level);
 	u64 pa = w->pa + (va - w->iova);
 
-	if (level && !(w->pt->cfg.sllps & BIT(level - 1)))
+	if (!(w->pt->cfg.sllps & BIT(level - 1)))
 		return false;
-	return !(va & (size - 1)) && end - va == size - 1 && !(pa & (size - 1));
+	return vtd_pt_whole(level, va, end) && !(pa & ((1ULL << vtd_pt_shift(level)) - 1));
 }
 
-static int vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
+/* A run of 4 KiB leaves: all of them are mapped, or none if one is taken. */
+static __always_inline int vtd_pt_map_leaves(struct vtd_pt_walk *w, u64 *pte, u64 va, u64 end)
+{
+	unsigned int k, n = ((end - va) >> VTD_PAGE_SHIFT) + 1;
+	u64 pa = w->pa + (va - w->iova);
+
+	for (k = 0; k < n; k++)
+		if (vtd_pte_present(READ_ONCE(pte[k])))
+			return vtd_pt_fail(w, va, -EADDRINUSE);
+	/* Plain stores: no one else maps this range (the IOMMU API's rule). */
+	for (k = 0; k < n; k++, pa += VTD_PAGE_SIZE)
+		WRITE_ONCE(pte[k], (pa & VTD_SLPTE_ADDR) | w->prot);
+	return VTD_PT_DIRTY;
+}
+
+/* A table with nothing in it at all (not even empty tables below it). */
+static bool vtd_pt_table_empty(const u64 *table)
+{
+	unsigned int k;
+
+	for (k = 0; k < VTD_PT_ENTRIES; k++)
+		if (READ_ONCE(table[k]))
+			return false;
+	return true;
+}
+
+static __always_inline int
+vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
 {
 	u64 e;
 
-	if (vtd_pte_present(READ_ONCE(*pte)))
-		return -EADDRINUSE;
-	if (!vtd_pt_leaf_fits(w, level, va, end))
+	if (!level)
+		return vtd_pt_map_leaves(w, pte, va, end);
+	e = READ_ONCE(*pte);
+	if (vtd_pte_is_table(e, level)) {
+		/*
+		 * A superpage fits where an empty table was left behind by
+		 * earlier 4 KiB mappings: take its place, and hand the table
+		 * over to be freed once the caller has invalidated the range.
+		 */
+		if (!w->freelist || !vtd_pt_leaf_fits(w, level, va, end) ||
+		    !vtd_pt_table_empty(vtd_pt_child(e)))
+			return VTD_PT_DESCEND;
+		list_add_tail(w->pt->env->table_link(vtd_pt_child(e)), w->freelist);
+	} else if (vtd_pte_present(e)) {
+		return vtd_pt_fail(w, va, -EADDRINUSE);
+	} else if (!vtd_pt_leaf_fits(w, level, va, end)) {
 		return VTD_PT_ALLOC;
-	e = FIELD_PREP(VTD_SLPTE_ADDR, (w->pa + (va - w->iova)) >> VTD_PAGE_SHIFT) | w->prot;
-	if (level)
-		e |= VTD_SLPTE_PS;
-	/* A plain store: no one else maps this range (the IOMMU API's rule). */
-	WRITE_ONCE(*pte, e);
-	w->done += end - va + 1;
+	}
+	WRITE_ONCE(*pte, ((w->pa + (va - w->iova)) & VTD_SLPTE_ADDR) | w->prot | VTD_SLPTE_PS);
 	return VTD_PT_DIRTY;
 }
 
 static int vtd_pt_map_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
 {
-	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_map_visit, NULL, vtd_pt_map_walk);
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_map_visit, vtd_pt_map_walk);
 }
 
 /**
@@ -208,10 +319,15 @@ static int vtd_pt_map_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level
  * @prot: VTD_PT_READ and/or VTD_PT_WRITE, optionally VTD_PT_SNOOP
  * @gfp: for new tables
  * @mapped: set to the bytes mapped, also on failure (the caller unmaps them)
+ * @freelist: if not NULL, a superpage may take the place of an empty table
+ *	(left by earlier 4 KiB mappings), which is added here: invalidate the
+ *	range (paging-structure caches included), then vtd_pt_free_list()
  *
  * Uses 2 MiB and 1 GiB leaves where the configuration allows them and the
- * addresses and length are aligned. Not-present entries that were never
- * cached need no invalidation unless the unit is in caching mode.
+ * addresses and length are aligned. The 4 KiB pages that fall in one leaf
+ * table are mapped all or none: a clash leaves that table's part unmapped,
+ * and @mapped counts what came before it. Not-present entries that were
+ * never cached need no invalidation unless the unit is in caching mode.
  *
  * Context: any context that @gfp allows.
  * Return: 0, -EINVAL (alignment or no permission), -EOVERFLOW, -ERANGE
@@ -219,63 +335,90 @@ static int vtd_pt_map_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level
  * already), or -ENOMEM.
  */
 int vtd_pt_map(struct vtd_pt *pt, u64 iova, u64 pa, u64 len, unsigned int prot,
-	       gfp_t gfp, u64 *mapped)
+	       gfp_t gfp, u64 *mapped, struct list_head *freelist)
 {
-	struct vtd_pt_walk w = {
-		.pt = pt, .gfp = gfp, .iova = iova, .pa = pa,
-	};
+	struct vtd_pt_walk w __uninitialized;
 	int ret;
 
+	vtd_pt_walk_init(&w, pt, iova);
+	w.gfp = gfp;
+	w.pa = pa;
+	/* VTD_PT_READ and VTD_PT_WRITE are the entry's R and W bits. */
+	w.prot = prot & (VTD_PT_READ | VTD_PT_WRITE);
+	w.freelist = freelist;
 	*mapped = 0;
 	ret = vtd_pt_check_range(pt, iova, len);
 	if (ret)
 		return ret;
-	if (!(prot & (VTD_PT_READ | VTD_PT_WRITE)) || pa & (VTD_PAGE_SIZE - 1))
+	if (!w.prot || pa & (VTD_PAGE_SIZE - 1))
 		return -EINVAL;
-	if (prot & VTD_PT_READ)
-		w.prot |= VTD_SLPTE_R;
-	if (prot & VTD_PT_WRITE)
-		w.prot |= VTD_SLPTE_W;
 	if ((prot & VTD_PT_SNOOP) && pt->cfg.snoop)
 		w.prot |= VTD_SLPTE_SNP;
-	ret = vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_map_walk);
-	*mapped = w.done;
+	ret = vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_map_visit, vtd_pt_map_walk);
+	*mapped = ret ? w.done : len;
 	return ret;
+}
+
+/* ---- collecting tables to free ------------------------------------------------ */
+
+/*
+ * Hand the table @pte points to, and every table below it, to the freelist.
+ * Entries are left as they are: the whole subtree is about to be unlinked
+ * or freed, and no leaf in it is cleared one by one.
+ */
+static __always_inline int
+vtd_pt_collect_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
+{
+	u64 e = READ_ONCE(*pte);
+
+	if (!vtd_pte_is_table(e, level))
+		return 0;
+	list_add_tail(w->pt->env->table_link(vtd_pt_child(e)), w->freelist);
+	/* A leaf table (level 1's children) holds no tables: no need to look. */
+	return level > 1 ? VTD_PT_DESCEND : 0;
+}
+
+static int vtd_pt_collect_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level,
+			       u64 va, u64 last)
+{
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_collect_visit,
+				vtd_pt_collect_walk);
 }
 
 /* ---- unmap ----------------------------------------------------------------- */
 
-static int vtd_pt_unmap_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
+static __always_inline int
+vtd_pt_unmap_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
 {
-	u64 size = 1ULL << vtd_pt_shift(level);
+	unsigned int k, n;
+	u64 e;
 
-	if (!vtd_pte_present(READ_ONCE(*pte)))
-		return 0;
-	/* A superpage only partly in the range: refuse to split it. */
-	if ((va & (size - 1)) || end - va != size - 1) {
-		w->done = va - w->iova;
-		return -EINVAL;
+	if (!level) {
+		/* A run of 4 KiB leaves: holes are cleared as well, at no cost. */
+		n = ((end - va) >> VTD_PAGE_SHIFT) + 1;
+		for (k = 0; k < n; k++)
+			WRITE_ONCE(pte[k], 0);
+		return VTD_PT_DIRTY;
 	}
-	WRITE_ONCE(*pte, 0);
-	return VTD_PT_DIRTY;
-}
-
-/* A table whose whole span was unmapped is empty: unlink it, free it later. */
-static int vtd_pt_unmap_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
-{
-	u64 size = 1ULL << vtd_pt_shift(level);
-	u64 *child = vtd_pt_child(w->pt, READ_ONCE(*pte));
-
-	if ((va & (size - 1)) || end - va != size - 1)
+	e = READ_ONCE(*pte);
+	if (!vtd_pte_present(e))
 		return 0;
+	if (!vtd_pt_whole(level, va, end)) {
+		if (vtd_pte_is_table(e, level))
+			return VTD_PT_DESCEND;
+		/* A superpage only partly in the range: refuse to split it. */
+		return vtd_pt_fail(w, va, -EINVAL);
+	}
+	/* The range covers the entry's span: a table is unlinked as it is. */
+	if (vtd_pt_collect_visit(w, pte, level, va, end) == VTD_PT_DESCEND)
+		vtd_pt_collect_walk(w, vtd_pt_child(e), level - 1, va, end);
 	WRITE_ONCE(*pte, 0);
-	list_add_tail(w->pt->env->table_link(child), w->freelist);
 	return VTD_PT_DIRTY;
 }
 
 static int vtd_pt_unmap_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
 {
-	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_unmap_visit, vtd_pt_unmap_leave, vtd_pt_unmap_walk);
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_unmap_visit, vtd_pt_unmap_walk);
 }
 
 /**
@@ -286,8 +429,10 @@ static int vtd_pt_unmap_walk(struct vtd_pt_walk *w, u64 *table, unsigned int lev
  * @freelist: tables no longer linked are added here; free them with
  *	vtd_pt_free_list() only after the IOTLB is invalidated
  *
- * Holes in the range are skipped. A superpage that the range covers only
- * in part is not split: the unmap stops in front of it.
+ * Holes in the range are skipped. A table whose whole span is in the range
+ * is unlinked with everything below it, without clearing its entries. A
+ * superpage that the range covers only in part is not split: the unmap
+ * stops in front of it.
  *
  * Context: any.
  * Return: the bytes handled from @iova on (the span the IOTLB must forget):
@@ -295,23 +440,26 @@ static int vtd_pt_unmap_walk(struct vtd_pt_walk *w, u64 *table, unsigned int lev
  */
 u64 vtd_pt_unmap(struct vtd_pt *pt, u64 iova, u64 len, struct list_head *freelist)
 {
-	struct vtd_pt_walk w = {
-		.pt = pt, .iova = iova, .freelist = freelist,
-	};
+	struct vtd_pt_walk w __uninitialized;
 
+	vtd_pt_walk_init(&w, pt, iova);
+	w.freelist = freelist;
 	if (vtd_pt_check_range(pt, iova, len))
 		return 0;
-	if (vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_unmap_walk))
+	if (vtd_pt_walk(&w, iova, iova + len - 1, vtd_pt_unmap_visit, vtd_pt_unmap_walk))
 		return w.done;
 	return len;
 }
 
 /* ---- lookup ---------------------------------------------------------------- */
 
-static int vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
+static __always_inline int
+vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
 {
 	u64 e = READ_ONCE(*pte);
 
+	if (vtd_pte_is_table(e, level))
+		return VTD_PT_DESCEND;
 	if (vtd_pte_present(e)) {
 		w->done = (e & VTD_SLPTE_ADDR) + (va & ((1ULL << vtd_pt_shift(level)) - 1));
 		w->level = level;
@@ -321,7 +469,7 @@ static int vtd_pt_lookup_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int lev
 
 static int vtd_pt_lookup_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
 {
-	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_lookup_visit, NULL, vtd_pt_lookup_walk);
+	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_lookup_visit, vtd_pt_lookup_walk);
 }
 
 /**
@@ -335,11 +483,12 @@ static int vtd_pt_lookup_walk(struct vtd_pt_walk *w, u64 *table, unsigned int le
  */
 u64 vtd_pt_iova_to_phys(struct vtd_pt *pt, u64 iova, unsigned int *level)
 {
-	struct vtd_pt_walk w = { .pt = pt };
+	struct vtd_pt_walk w __uninitialized;
 
+	vtd_pt_walk_init(&w, pt, iova);
 	if (vtd_pt_check_range(pt, iova & ~(VTD_PAGE_SIZE - 1), VTD_PAGE_SIZE))
 		return 0;
-	vtd_pt_walk(&w, iova, iova, vtd_pt_lookup_walk);
+	vtd_pt_walk(&w, iova, iova, vtd_pt_lookup_visit, vtd_pt_lookup_walk);
 	if (level)
 		*level = w.level;
 	return w.done;
@@ -374,22 +523,6 @@ int vtd_pt_init(struct vtd_pt *pt, const struct vtd_pt_cfg *cfg,
 	return 0;
 }
 
-static int vtd_pt_skip_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
-{
-	return 0;
-}
-
-static int vtd_pt_free_leave(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
-{
-	w->pt->env->free_table(w->pt->ctx, vtd_pt_child(w->pt, *pte));
-	return 0;
-}
-
-static int vtd_pt_free_walk(struct vtd_pt_walk *w, u64 *table, unsigned int level, u64 va, u64 last)
-{
-	return vtd_pt_walk_body(w, table, level, va, last, vtd_pt_skip_visit, vtd_pt_free_leave, vtd_pt_free_walk);
-}
-
 /**
  * vtd_pt_destroy() - free every table
  * @pt: a table no hardware walks any more (detached, and the IOTLB and
@@ -399,13 +532,15 @@ static int vtd_pt_free_walk(struct vtd_pt_walk *w, u64 *table, unsigned int leve
  */
 void vtd_pt_destroy(struct vtd_pt *pt)
 {
+	LIST_HEAD(freelist);
 	struct vtd_pt_walk w = {
-		.pt = pt,
+		.pt = pt, .freelist = &freelist,
 	};
 
 	if (!pt->top)
 		return;
-	vtd_pt_walk(&w, 0, (1ULL << vtd_pt_width(pt)) - 1, vtd_pt_free_walk);
+	vtd_pt_collect_walk(&w, pt->top, pt->cfg.levels - 1, 0, (1ULL << vtd_pt_width(pt)) - 1);
+	vtd_pt_free_list(pt, &freelist);
 	pt->env->free_table(pt->ctx, pt->top);
 	pt->top = NULL;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite for pgtable.c: every depth and leaf size, overmap, partial
- * unmap, the superpage split refusal, random map/unmap against a reference
+ * unmap, unlinking whole subtrees, the superpage split refusal, random map/unmap against a reference
  * model, cache write-back of every changed entry, and no table leaked.
  *
  * The environment keeps a shadow of each table holding what was written
@@ -87,7 +87,7 @@ static void *pt_test_link_table(struct list_head *link)
 }
 
 /* Write-back: copy what the CPU wrote into the table's shadow. */
-static void pt_test_flush(void *addr, size_t len)
+static void pt_test_flush(void *addr, unsigned int len)
 {
 	uintptr_t page = (uintptr_t)addr & ~(PAGE_SIZE - 1);
 	struct pt_test_page *p = pt_test_find((void *)page);
@@ -206,7 +206,7 @@ static void pt_test_map_each_size(struct kunit *test)
 			leaf--;
 
 		KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, iova, pa, size, VTD_PT_READ | VTD_PT_WRITE,
-						 GFP_KERNEL, &mapped), 0);
+						 GFP_KERNEL, &mapped, NULL), 0);
 		KUNIT_EXPECT_EQ(test, mapped, size);
 		pt_test_check_flushed(test);
 		KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, iova + size - 0x10, &level),
@@ -230,17 +230,17 @@ static void pt_test_permissions(struct kunit *test)
 	u64 mapped;
 
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x1000, 0x5000, SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, pt_test_entry(pt, 0x1000, 0), 0x5000 | VTD_SLPTE_R);
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x2000, 0x6000, SZ4K, VTD_PT_WRITE, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, pt_test_entry(pt, 0x2000, 0), 0x6000 | VTD_SLPTE_W);
 	/* Snoop is only set where the unit honours it. */
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x3000, 0x7000, SZ4K, VTD_PT_READ | VTD_PT_SNOOP,
-					 GFP_KERNEL, &mapped), 0);
+					 GFP_KERNEL, &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, pt_test_entry(pt, 0x3000, 0),
 			0x7000 | VTD_SLPTE_R | (pt->cfg.snoop ? VTD_SLPTE_SNP : 0));
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x4000, 0x8000, SZ4K, 0, GFP_KERNEL, &mapped),
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x4000, 0x8000, SZ4K, 0, GFP_KERNEL, &mapped, NULL),
 			-EINVAL);
 }
 
@@ -251,19 +251,19 @@ static void pt_test_bad_ranges(struct kunit *test)
 	LIST_HEAD(freelist);
 
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, top - SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, top - 1, NULL), SZ4K - 1);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, top, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped),
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, top, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped, NULL),
 			-ERANGE);
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, top - SZ4K, 0, 2 * SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), -ERANGE);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x800, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped),
+					 &mapped, NULL), -ERANGE);
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0x800, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped, NULL),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0, 0x800, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped),
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0, 0x800, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped, NULL),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0, 0, 0, VTD_PT_READ, GFP_KERNEL, &mapped), -EINVAL);
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, 0, 0, 0, VTD_PT_READ, GFP_KERNEL, &mapped, NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, ~0ULL << 12, 0, 2 * SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), -EOVERFLOW);
+					 &mapped, NULL), -EOVERFLOW);
 	KUNIT_EXPECT_EQ(test, mapped, 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, top, SZ4K, &freelist), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, top, NULL), 0);
@@ -274,26 +274,35 @@ static void pt_test_bad_ranges(struct kunit *test)
 static void pt_test_overmap(struct kunit *test)
 {
 	struct vtd_pt *pt = &pt_cur->pt;
-	u64 x = 0x40000000 + 16 * SZ4K, y = 0x40000000 + 4 * SZ2M, mapped;
+	u64 x = 0x40000000 + 16 * SZ4K, y = 0x40000000 + 4 * SZ2M, z = y + 4 * SZ2M, mapped;
 
 	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, x, 0x100000, 8 * SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, x + 4 * SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), -EADDRINUSE);
+					 &mapped, NULL), -EADDRINUSE);
 	KUNIT_EXPECT_EQ(test, mapped, 0);
-	/* Over the front: the pages before the clash are mapped, and reported. */
+	/* Over the front: pages in one leaf table are mapped all or none. */
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, x - 2 * SZ4K, 0x200000, 4 * SZ4K, VTD_PT_READ,
-					 GFP_KERNEL, &mapped), -EADDRINUSE);
-	KUNIT_EXPECT_EQ(test, mapped, 2 * SZ4K);
+					 GFP_KERNEL, &mapped, NULL), -EADDRINUSE);
+	KUNIT_EXPECT_EQ(test, mapped, 0);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, x - 2 * SZ4K, NULL), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, x, NULL), 0x100000);
+	/* Across leaf tables: what the tables before the clash got is reported. */
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, z + SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL,
+					 &mapped, NULL), 0);
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, z - 2 * SZ4K, 0x200000, 4 * SZ4K, VTD_PT_READ,
+					 GFP_KERNEL, &mapped, NULL), -EADDRINUSE);
+	KUNIT_EXPECT_EQ(test, mapped, 2 * SZ4K);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, z - SZ4K, NULL), 0x201000);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, z, NULL), 0);
 	/* A 4K page inside a superpage, and a superpage over a 4K page. */
-	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y, SZ2M, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped), 0);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y + SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped),
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y, SZ2M, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped, NULL), 0);
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y + SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL, &mapped, NULL),
 			-EADDRINUSE);
-	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y - SZ2M, 0, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped),
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y - SZ2M, 0, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped, NULL),
 			0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, x & ~(SZ2M - 1), 0, SZ2M, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), -EADDRINUSE);
+					 &mapped, NULL), -EADDRINUSE);
 	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, y + 0x123, NULL), SZ2M + 0x123);
 	pt_test_check_flushed(test);
 }
@@ -305,7 +314,7 @@ static void pt_test_partial_unmap(struct kunit *test)
 	LIST_HEAD(freelist);
 
 	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, x, 0x300000, 16 * SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, x + 4 * SZ4K, 4 * SZ4K, &freelist), 4 * SZ4K);
 	KUNIT_EXPECT_TRUE(test, list_empty(&freelist));
 	for (i = 0; i < 16; i++)
@@ -314,9 +323,87 @@ static void pt_test_partial_unmap(struct kunit *test)
 	pt_test_check_flushed(test);
 	/* Unmapping the whole 2M span, holes included, frees the leaf table. */
 	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, x, SZ2M, &freelist), SZ2M);
-	KUNIT_EXPECT_FALSE(test, list_empty(&freelist));
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&freelist), 1);
+	KUNIT_EXPECT_EQ(test, pt_test_entry(pt, x, 1), 0);
 	pt_test_check_flushed(test);
 	vtd_pt_free_list(pt, &freelist);
+}
+
+/*
+ * Unmapping a range that covers whole tables unlinks each at its top and
+ * hands over everything below it, not entry by entry: 4K pages in three 2M
+ * spans of one 1G entry come back as that entry's table and three leaf
+ * tables, while a neighbouring 1G entry keeps its own.
+ */
+static void pt_test_unmap_whole_subtree(struct kunit *test)
+{
+	struct vtd_pt *pt = &pt_cur->pt;
+	u64 g = 5 * SZ1G, mapped, i;
+	LIST_HEAD(freelist);
+	int live;
+
+	for (i = 0; i < 3; i++)
+		KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, g + i * 7 * SZ2M + SZ4K, SZ1G, 8 * SZ4K,
+						 VTD_PT_READ, GFP_KERNEL, &mapped, NULL), 0);
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, g + SZ1G, SZ1G, SZ4K, VTD_PT_READ, GFP_KERNEL,
+					 &mapped, NULL), 0);
+	live = pt_cur->live;
+	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, g, SZ1G, &freelist), SZ1G);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&freelist), 4);
+	/* Nothing below the unlinked entry was cleared one by one. */
+	KUNIT_EXPECT_NE(test, ((u64 *)pt_test_link_table(freelist.next))[0], 0);
+	KUNIT_EXPECT_EQ(test, pt_test_entry(pt, g, 2), 0);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, g + SZ4K, NULL), 0);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, g + SZ1G, NULL), SZ1G);
+	pt_test_check_flushed(test);
+	vtd_pt_free_list(pt, &freelist);
+	KUNIT_EXPECT_EQ(test, pt_cur->live, live - 4);
+}
+
+/*
+ * A superpage where an empty leaf table was left behind takes its place
+ * when the caller can free the table later, and maps through it when not;
+ * a table with a page still in it is never replaced.
+ */
+static void pt_test_superpage_replaces_empty_table(struct kunit *test)
+{
+	struct vtd_pt *pt = &pt_cur->pt;
+	u64 x = 3 * SZ1G, y = x + SZ2M, mapped;
+	LIST_HEAD(freelist);
+	unsigned int level;
+	int live;
+
+	if (!(pt->cfg.sllps & 1))
+		return;
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, x + SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL,
+					 &mapped, NULL), 0);
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y + SZ4K, 0, SZ4K, VTD_PT_READ, GFP_KERNEL,
+					 &mapped, NULL), 0);
+	KUNIT_ASSERT_EQ(test, vtd_pt_unmap(pt, x + SZ4K, SZ4K, &freelist), SZ4K);
+	KUNIT_ASSERT_EQ(test, vtd_pt_unmap(pt, y + SZ4K, SZ4K, &freelist), SZ4K);
+	KUNIT_ASSERT_TRUE(test, list_empty(&freelist));
+	live = pt_cur->live;
+	/* No freelist: through the table, in 4 KiB pages. */
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y, SZ2M, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped,
+					 NULL), 0);
+	vtd_pt_iova_to_phys(pt, y, &level);
+	KUNIT_EXPECT_EQ(test, level, 0);
+	/* With one: the superpage replaces the table, which is handed over. */
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, x, SZ2M, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped,
+					 &freelist), 0);
+	KUNIT_EXPECT_EQ(test, mapped, SZ2M);
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, x + 0x5123, &level), SZ2M + 0x5123);
+	KUNIT_EXPECT_EQ(test, level, 1);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&freelist), 1);
+	pt_test_check_flushed(test);
+	vtd_pt_free_list(pt, &freelist);
+	KUNIT_EXPECT_EQ(test, pt_cur->live, live - 1);
+	/* A table still holding a page is not replaced: the map clashes. */
+	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, y + SZ4K, SZ2M - SZ4K, &freelist), SZ2M - SZ4K);
+	KUNIT_EXPECT_EQ(test, vtd_pt_map(pt, y, SZ2M, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped,
+					 &freelist), -EADDRINUSE);
+	KUNIT_EXPECT_TRUE(test, list_empty(&freelist));
+	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, y, NULL), SZ2M);
 }
 
 static void pt_test_superpage_split_refused(struct kunit *test)
@@ -328,16 +415,16 @@ static void pt_test_superpage_split_refused(struct kunit *test)
 	if (!(pt->cfg.sllps & 1)) {
 		/* 4 KiB leaves only: nothing to split, a page inside just goes. */
 		KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y, 0, SZ2M, VTD_PT_READ, GFP_KERNEL,
-						 &mapped), 0);
+						 &mapped, NULL), 0);
 		KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, y + SZ4K, SZ4K, &freelist), SZ4K);
 		KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, y + SZ4K, NULL), 0);
 		KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, y + 2 * SZ4K, NULL), 2 * SZ4K);
 		vtd_pt_free_list(pt, &freelist);
 		return;
 	}
-	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y, 0, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped), 0);
+	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y, 0, SZ2M, VTD_PT_READ, GFP_KERNEL, &mapped, NULL), 0);
 	KUNIT_ASSERT_EQ(test, vtd_pt_map(pt, y - SZ4K, SZ2M * 4, SZ4K, VTD_PT_READ, GFP_KERNEL,
-					 &mapped), 0);
+					 &mapped, NULL), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_unmap(pt, y + SZ4K, SZ4K, &freelist), 0);
 	KUNIT_EXPECT_EQ(test, vtd_pt_iova_to_phys(pt, y + SZ4K, NULL), SZ4K);
 	/* The unmap stops in front of the superpage it would have to split. */
@@ -398,7 +485,7 @@ static void pt_test_random_vs_model(struct kunit *test)
 			for (clash = 0, i = first; i < first + n; i++)
 				clash |= model[i];
 			ret = vtd_pt_map(pt, base + first * SZ4K, pa, n * SZ4K,
-					 VTD_PT_READ | VTD_PT_WRITE, GFP_KERNEL, &mapped);
+					 VTD_PT_READ | VTD_PT_WRITE, GFP_KERNEL, &mapped, &freelist);
 			KUNIT_ASSERT_EQ(test, ret, clash ? -EADDRINUSE : 0);
 			if (ret)	/* as the IOMMU core does: take back what got mapped */
 				KUNIT_ASSERT_EQ(test, vtd_pt_unmap(pt, base + first * SZ4K, mapped,
@@ -448,6 +535,8 @@ static struct kunit_case vtd_pgtable_cases[] = {
 	KUNIT_CASE_PARAM(pt_test_bad_ranges, pt_test_gen_params),
 	KUNIT_CASE_PARAM(pt_test_overmap, pt_test_gen_params),
 	KUNIT_CASE_PARAM(pt_test_partial_unmap, pt_test_gen_params),
+	KUNIT_CASE_PARAM(pt_test_unmap_whole_subtree, pt_test_gen_params),
+	KUNIT_CASE_PARAM(pt_test_superpage_replaces_empty_table, pt_test_gen_params),
 	KUNIT_CASE_PARAM(pt_test_superpage_split_refused, pt_test_gen_params),
 	KUNIT_CASE_PARAM(pt_test_random_vs_model, pt_test_gen_params),
 	KUNIT_CASE(pt_test_bad_shape),

@@ -36,14 +36,15 @@
  * @free_table: give a table back
  * @table_link: the list node a freed table waits on until it can be freed
  * @link_table: the table owning such a node
- * @flush: write cache lines back to memory; NULL if the unit snoops
+ * @flush: write cache lines back to memory (clflush_cache_range() in the
+ *	kernel); NULL if the unit snoops
  */
 struct vtd_pt_env {
 	void *(*alloc_table)(void *ctx, gfp_t gfp);
 	void (*free_table)(void *ctx, void *table);
 	struct list_head *(*table_link)(void *table);
 	void *(*link_table)(struct list_head *link);
-	void (*flush)(void *addr, size_t len);
+	void (*flush)(void *addr, unsigned int len);
 };
 
 /**
@@ -101,7 +102,7 @@ int vtd_pt_init(struct vtd_pt *pt, const struct vtd_pt_cfg *cfg,
 		const struct vtd_pt_env *env, void *ctx, gfp_t gfp);
 void vtd_pt_destroy(struct vtd_pt *pt);
 int vtd_pt_map(struct vtd_pt *pt, u64 iova, u64 pa, u64 len, unsigned int prot,
-	       gfp_t gfp, u64 *mapped);
+	       gfp_t gfp, u64 *mapped, struct list_head *freelist);
 u64 vtd_pt_unmap(struct vtd_pt *pt, u64 iova, u64 len, struct list_head *freelist);
 u64 vtd_pt_iova_to_phys(struct vtd_pt *pt, u64 iova, unsigned int *level);
 void vtd_pt_free_list(struct vtd_pt *pt, struct list_head *freelist);

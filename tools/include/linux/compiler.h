@@ -4,4 +4,7 @@
 #define VTD_USER_COMPILER_H
 #define READ_ONCE(x)		(*(const volatile typeof(x) *)&(x))
 #define WRITE_ONCE(x, v)	(*(volatile typeof(x) *)&(x) = (v))
+#ifndef __uninitialized
+#define __uninitialized		/* userspace stacks are not zeroed for us */
+#endif
 #endif
