@@ -35,26 +35,44 @@ static void vtd_qi_start(struct vtd_unit *unit)
 }
 
 /*
- * The unit stopped on an error or never answered: say why, then restart the
- * queue from slot 0 (turning QIE off resets the head, spec 6.5.2).
+ * The unit rejected the descriptor at the queue's head (IQE, spec 6.5.2.10):
+ * name it, put a wait descriptor that changes nothing in its place (its
+ * status write repeats the last value already completed), and clear IQE.
+ * The unit then goes on from the head.
  */
-static int vtd_qi_recover(struct vtd_unit *unit, u32 fsts, int err)
+static void vtd_qi_skip_rejected(struct vtd_unit *unit)
 {
-	u64 head = readq(unit->regs + VTD_IQH_REG);
-	unsigned int slot = FIELD_GET(VTD_IQ_QI, head) % VTD_QI_SLOTS;
-	const struct vtd_qi_desc *d = &unit->qi.ring[slot];
+	struct vtd_qi *qi = &unit->qi;
+	unsigned int slot = FIELD_GET(VTD_IQ_QI, readq(unit->regs + VTD_IQH_REG)) % VTD_QI_SLOTS;
 
 	atomic64_inc(&unit->stats.inv_errors);
-	if (fsts & VTD_FSTS_IQE)
-		pr_err("%s: invalidation queue error: descriptor %u (%#llx %#llx) rejected\n",
-		       unit->name, slot, d->qw0, d->qw1);
-	else if (fsts & VTD_FSTS_ITE)
+	pr_err("%s: invalidation queue error: descriptor %u (%#llx %#llx) rejected\n",
+	       unit->name, slot, qi->ring[slot].qw0, qi->ring[slot].qw1);
+	qi->ring[slot] = vtd_qi_wait(qi->seq - 1, qi->status_pa);
+	writel(VTD_FSTS_IQE, unit->regs + VTD_FSTS_REG);
+	/*
+	 * The unit goes on once IQE is clear; writing the unchanged tail
+	 * again also wakes units that look at the queue only on a tail write
+	 * (QEMU's does).
+	 */
+	writeq(FIELD_PREP(VTD_IQ_QI, qi->tail), unit->regs + VTD_IQT_REG);
+}
+
+/*
+ * The unit stopped on a time-out or completion error, or never answered:
+ * say why, then restart the queue from slot 0 (turning QIE off resets the
+ * head, spec 6.5.2).
+ */
+static int vtd_qi_restart(struct vtd_unit *unit, u32 fsts, int err)
+{
+	atomic64_inc(&unit->stats.inv_errors);
+	if (fsts & VTD_FSTS_ITE)
 		pr_err("%s: invalidation time-out error (device TLB)\n", unit->name);
 	else if (fsts & VTD_FSTS_ICE)
 		pr_err("%s: invalidation completion error\n", unit->name);
 	else
-		pr_err("%s: invalidation not completed within %u ms (head %u, tail %u)\n",
-		       unit->name, VTD_INV_TIMEOUT_US / 1000, slot, unit->qi.tail);
+		pr_err("%s: invalidation not completed within %u ms (tail %u)\n",
+		       unit->name, VTD_INV_TIMEOUT_US / 1000, unit->qi.tail);
 	writel(fsts & VTD_QI_ERRORS, unit->regs + VTD_FSTS_REG);
 	if (vtd_gcmd_update(unit, 0, VTD_GCMD_QIE))
 		return err;
@@ -70,13 +88,37 @@ static void vtd_qi_put(struct vtd_qi *qi, struct vtd_qi_desc d)
 	qi->tail = (qi->tail + 1) % VTD_QI_SLOTS;
 }
 
-/* Queue up to VTD_QI_BATCH invalidations and a wait; poll for the status write. */
+/*
+ * Poll for the status write of wait number @seq: 0, -EIO (error in @fsts)
+ * or -ETIMEDOUT. The 1 us delay is what bounds the wait: with none, the
+ * atomic poll helpers count the timeout in loop iterations, not time.
+ */
+static int vtd_qi_poll(struct vtd_unit *unit, u32 seq, u32 *fsts)
+{
+	u32 done;
+	int ret;
+
+	*fsts = 0;
+	ret = read_poll_timeout_atomic(READ_ONCE, done,
+				       done == seq ||
+				       ((*fsts = readl(unit->regs + VTD_FSTS_REG)) & VTD_QI_ERRORS),
+				       1, VTD_INV_TIMEOUT_US, false, *unit->qi.status);
+	if (ret)
+		return ret;
+	return done == seq ? 0 : -EIO;
+}
+
+/*
+ * Queue up to VTD_QI_BATCH invalidations and a wait; poll for the status
+ * write. A rejected descriptor is skipped and the rest of the batch still
+ * runs; the caller learns of it as -EIO.
+ */
 static int vtd_qi_submit(struct vtd_unit *unit, const struct vtd_inv *inv, unsigned int n)
 {
 	struct vtd_qi *qi = &unit->qi;
+	unsigned int i, skipped = 0;
 	unsigned long flags;
-	u32 fsts = 0, done;
-	unsigned int i;
+	u32 fsts;
 	int ret;
 
 	raw_spin_lock_irqsave(&qi->lock, flags);
@@ -85,14 +127,36 @@ static int vtd_qi_submit(struct vtd_unit *unit, const struct vtd_inv *inv, unsig
 	qi->seq++;
 	vtd_qi_put(qi, vtd_qi_wait(qi->seq, qi->status_pa));
 	writeq(FIELD_PREP(VTD_IQ_QI, qi->tail), unit->regs + VTD_IQT_REG);
-	ret = read_poll_timeout_atomic(READ_ONCE, done,
-				       done == qi->seq ||
-				       ((fsts = readl(unit->regs + VTD_FSTS_REG)) & VTD_QI_ERRORS),
-				       0, VTD_INV_TIMEOUT_US, false, *qi->status);
-	if (ret || done != qi->seq)
-		ret = vtd_qi_recover(unit, fsts & VTD_QI_ERRORS, ret ? -ETIMEDOUT : -EIO);
+	while ((ret = vtd_qi_poll(unit, qi->seq, &fsts)) == -EIO &&
+	       (fsts & VTD_FSTS_IQE) && skipped++ <= n)
+		vtd_qi_skip_rejected(unit);
+	if (ret)
+		ret = vtd_qi_restart(unit, fsts & VTD_QI_ERRORS, ret);
+	else if (skipped)
+		ret = -EIO;
 	raw_spin_unlock_irqrestore(&qi->lock, flags);
 	return ret;
+}
+
+/**
+ * vtd_inv_inject_rejected() - submit a descriptor the unit must reject
+ * @unit: the unit, with queued invalidation on
+ *
+ * For testing the error path (debugfs): type 0 is no invalidation the spec
+ * defines, so the unit reports an invalidation queue error, which
+ * vtd_qi_submit() handles as it would any other.
+ *
+ * Context: process.
+ * Return: what the submission returned: -EIO when the unit rejected it,
+ * -EOPNOTSUPP without queued invalidation.
+ */
+int vtd_inv_inject_rejected(struct vtd_unit *unit)
+{
+	struct vtd_inv bad = { .type = VTD_QI_TYPE_NONE };
+
+	if (!unit->use_qi)
+		return -EOPNOTSUPP;
+	return vtd_qi_submit(unit, &bad, 1);
 }
 
 /* ---- register-based invalidation -------------------------------------------- */
@@ -118,7 +182,7 @@ static int vtd_reg_inv_one(struct vtd_unit *unit, const struct vtd_inv *inv)
 			writeq(iva, iotlb + VTD_IVA_OFF);
 		writeq(val, busy);
 	}
-	ret = readq_poll_timeout_atomic(busy, val, !(val & bit), 0, VTD_INV_TIMEOUT_US);
+	ret = readq_poll_timeout_atomic(busy, val, !(val & bit), 1, VTD_INV_TIMEOUT_US);
 	raw_spin_unlock_irqrestore(&unit->reg_lock, flags);
 	if (ret)
 		pr_err("%s: register-based invalidation not completed within %u ms\n",

@@ -213,6 +213,7 @@ static int vtd_release(void)
 			return -EBUSY;
 		}
 	}
+	vtd_debugfs_exit();
 	for (i = 0; i < vtd_nr_units; i++) {
 		ret = vtd_unit_disable(&vtd_units[i]);
 		if (ret)
@@ -298,8 +299,10 @@ static int __init vtd_init(void)
 	vtd_log_coverage(vtd_table);
 	mutex_lock(&vtd_lock);
 	ret = vtd_go_live();
-	if (!ret)
+	if (!ret) {
 		vtd_active = true;
+		vtd_debugfs_init();
+	}
 	mutex_unlock(&vtd_lock);
 	if (ret) {
 		vtd_units_down();

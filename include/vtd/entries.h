@@ -94,6 +94,7 @@ struct vtd_qi_desc {
 };
 static_assert(sizeof(struct vtd_qi_desc) == 16);
 #define VTD_QI_TYPE		GENMASK_ULL(3, 0)
+#define  VTD_QI_TYPE_NONE	0	/* defines no invalidation: rejected (IQE) */
 #define  VTD_QI_TYPE_CC		1	/* context-cache, 6.5.2.1 */
 #define  VTD_QI_TYPE_IOTLB	2	/* IOTLB, 6.5.2.3 */
 #define  VTD_QI_TYPE_WAIT	5	/* invalidation wait, 6.5.2.8 */

@@ -185,7 +185,12 @@ int vtd_inv_iotlb_range(struct vtd_unit *unit, u16 did, u64 first, u64 last, boo
 int vtd_inv_iotlb_domain(struct vtd_unit *unit, u16 did);
 int vtd_inv_context_device(struct vtd_unit *unit, u16 cc_did, u16 sid, u16 did);
 int vtd_inv_all(struct vtd_unit *unit);
+int vtd_inv_inject_rejected(struct vtd_unit *unit);
 void vtd_write_buffer_flush(struct vtd_unit *unit);
+
+/* debugfs.c: error injection */
+void vtd_debugfs_init(void);
+void vtd_debugfs_exit(void);
 
 /* fault.c: the fault event interrupt */
 int vtd_fault_init(struct vtd_unit *unit);
