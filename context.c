@@ -20,27 +20,33 @@
 static int vtd_ctx_write_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
 static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
 
-/*
- * For the function's own requester id and every alias of it: write @want
- * there, or clear the entry if @want is NULL.
+/**
+ * vtd_for_each_requester_id() - a PCI function's requester id and its aliases
+ * @pdev: the function
+ * @fn: called with each id (bus << 8 | devfn), the function's own first;
+ *	a nonzero return stops the walk
+ * @arg: passed to @fn
+ *
+ * Aliases: the devfns of the function's dma_alias_mask quirk, and for each
+ * bridge on the way up, the id it puts on what it forwards (the walk of
+ * pci_for_each_dma_alias(), which is not exported). An id may repeat.
+ *
+ * Context: any.
+ * Return: 0, or what @fn returned.
  */
-static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
-			   struct vtd_context_entry *want)
+int vtd_for_each_requester_id(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg)
 {
-	int (*fn)(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg) =
-		want ? vtd_ctx_write_one : vtd_ctx_clear_one;
-	void *arg = want;
 	struct pci_bus *bus;
 	struct pci_dev *br;
 	unsigned int devfn;
 	int ret;
 
-	ret = fn(unit, pdev->bus->number, pdev->devfn, arg);
+	ret = fn(pci_dev_id(pdev), arg);
 	if (ret)
 		return ret;
 	if (pdev->dma_alias_mask) {
 		for_each_set_bit(devfn, pdev->dma_alias_mask, VTD_NR_CONTEXT_ENTRIES) {
-			ret = fn(unit, pdev->bus->number, devfn, arg);
+			ret = fn(PCI_DEVID(pdev->bus->number, devfn), arg);
 			if (ret)
 				return ret;
 		}
@@ -53,18 +59,44 @@ static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
 			break;
 		if (pci_is_pcie(br)) {
 			if (pci_pcie_type(br) == PCI_EXP_TYPE_PCI_BRIDGE)
-				ret = fn(unit, br->subordinate->number, 0, arg);
+				ret = fn(PCI_DEVID(br->subordinate->number, 0), arg);
 			else if (pci_pcie_type(br) == PCI_EXP_TYPE_PCIE_BRIDGE)
-				ret = fn(unit, br->bus->number, br->devfn, arg);
+				ret = fn(pci_dev_id(br), arg);
 		} else if (br->dev_flags & PCI_DEV_FLAG_PCIE_BRIDGE_ALIAS) {
-			ret = fn(unit, br->subordinate->number, 0, arg);
+			ret = fn(PCI_DEVID(br->subordinate->number, 0), arg);
 		} else {
-			ret = fn(unit, br->bus->number, br->devfn, arg);
+			ret = fn(pci_dev_id(br), arg);
 		}
 		if (ret)
 			return ret;
 	}
 	return 0;
+}
+
+struct vtd_ctx_walk {
+	struct vtd_unit *unit;
+	struct vtd_context_entry *want;
+};
+
+static int vtd_ctx_one(u16 sid, void *arg)
+{
+	struct vtd_ctx_walk *c = arg;
+
+	if (c->want)
+		return vtd_ctx_write_one(c->unit, PCI_BUS_NUM(sid), sid & 0xff, c->want);
+	return vtd_ctx_clear_one(c->unit, PCI_BUS_NUM(sid), sid & 0xff, NULL);
+}
+
+/*
+ * For the function's own requester id and every alias of it: write @want
+ * there, or clear the entry if @want is NULL.
+ */
+static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
+			   struct vtd_context_entry *want)
+{
+	struct vtd_ctx_walk c = { .unit = unit, .want = want };
+
+	return vtd_for_each_requester_id(pdev, vtd_ctx_one, &c);
 }
 
 /* The context table for @bus; allocated (and linked) on first use if @alloc. */

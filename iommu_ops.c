@@ -426,6 +426,32 @@ static const struct iommu_domain_ops vtd_paging_ops_sync_map = {
 
 /* ---- devices ------------------------------------------------------------------------ */
 
+/*
+ * Faults name the requester id the unit saw, which for a function behind a
+ * PCIe-to-PCI bridge (or with an alias quirk) is an alias: the unit's device
+ * table maps those ids to the function too, so its faults reach its driver
+ * and counters. An alias several functions share (all behind one bridge,
+ * in one group) goes to the first of them.
+ */
+static int vtd_dev_claim_sid(u16 sid, void *arg)
+{
+	struct vtd_dev *vdev = arg;
+	int ret;
+
+	if (sid == vdev->sid)
+		return 0;
+	ret = xa_insert(&vdev->unit->devs, sid, vdev, GFP_KERNEL);
+	return ret == -EBUSY ? 0 : ret;	/* busy: another function has it */
+}
+
+static int vtd_dev_drop_sid(u16 sid, void *arg)
+{
+	struct vtd_dev *vdev = arg;
+
+	xa_cmpxchg(&vdev->unit->devs, sid, vdev, NULL, GFP_KERNEL);
+	return 0;
+}
+
 static struct iommu_device *vtd_probe_device(struct device *dev)
 {
 	struct vtd_unit *unit = NULL;
@@ -455,6 +481,8 @@ static struct iommu_device *vtd_probe_device(struct device *dev)
 		kfree(vdev);
 		return ERR_PTR(ret);
 	}
+	if (vtd_for_each_requester_id(pdev, vtd_dev_claim_sid, vdev))
+		dev_warn(dev, "vtd: faults under its DMA aliases will not name it\n");
 	dev_iommu_priv_set(dev, vdev);
 	return &unit->iommu;
 }
@@ -465,7 +493,7 @@ static void vtd_release_device(struct device *dev)
 
 	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
 	vtd_dev_set_domain(vdev, NULL);
-	xa_erase(&vdev->unit->devs, vdev->sid);
+	vtd_for_each_requester_id(to_pci_dev(dev), vtd_dev_drop_sid, vdev);
 	dev_iommu_priv_set(dev, NULL);
 	kfree_rcu(vdev, rcu);
 }
@@ -651,6 +679,8 @@ bool vtd_iommu_busy(struct vtd_unit *unit, char *why, size_t len)
 	xa_for_each(&unit->devs, sid, vdev) {
 		struct iommu_domain *d = READ_ONCE(vdev->domain);
 
+		if (sid != vdev->sid)
+			continue;	/* an alias: the function comes under its own id */
 		if (READ_ONCE(vdev->dev->driver) && d && d->type != IOMMU_DOMAIN_IDENTITY) {
 			snprintf(why, len, "%s (driver %s) uses a %s domain", dev_name(vdev->dev),
 				 vdev->dev->driver->name,
@@ -683,6 +713,8 @@ void vtd_iommu_adopt_bound(struct vtd_unit *unit)
 	xa_for_each(&unit->devs, sid, vdev) {
 		struct device *dev = vdev->dev;
 
+		if (sid != vdev->sid)
+			continue;
 		device_lock(dev);
 		if (dev->driver && dev->bus->dma_configure) {
 			ret = dev->bus->dma_configure(dev);
@@ -713,6 +745,8 @@ void vtd_iommu_disown_bound(struct vtd_unit *unit)
 	xa_for_each(&unit->devs, sid, vdev) {
 		struct device *dev = vdev->dev;
 
+		if (sid != vdev->sid)
+			continue;
 		device_lock(dev);
 		if (dev->driver && dev->bus->dma_cleanup)
 			dev->bus->dma_cleanup(dev);
