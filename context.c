@@ -34,7 +34,8 @@ static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
  * Context: any.
  * Return: 0, or what @fn returned.
  */
-int vtd_for_each_requester_id(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg)
+int
+vtd_for_each_requester_id(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg)
 {
 	struct pci_bus *bus;
 	struct pci_dev *br;
