@@ -335,25 +335,41 @@ static bool vtd_domain_flush(struct vtd_domain *dom, u64 first, u64 last, bool i
 	return ok;
 }
 
+/*
+ * A map with superpages may put one where an empty table was: invalidate
+ * the range before the table is freed, since the unit may still walk it.
+ * Out of line, so that the common 4 KiB map stays a short function.
+ */
+static noinline int vtd_map_superpages(struct vtd_domain *dom, u64 iova, u64 pa, u64 len,
+				       unsigned int prot, gfp_t gfp, u64 *done)
+{
+	LIST_HEAD(replaced);
+	int ret;
+
+	ret = vtd_pt_map(&dom->pt, iova, pa, len, prot, gfp, done, &replaced);
+	if (list_empty(&replaced))
+		return ret;
+	if (!vtd_domain_flush(dom, iova, iova + len - 1, false)) {
+		pr_err_ratelimited("IOTLB flush failed; keeping the replaced tables\n");
+		return ret;
+	}
+	vtd_pt_free_list(&dom->pt, &replaced);
+	return ret;
+}
+
 static int vtd_map_pages(struct iommu_domain *d, unsigned long iova, phys_addr_t paddr,
 			 size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
 {
 	struct vtd_domain *dom = to_vtd_domain(d);
-	LIST_HEAD(replaced);
-	u64 done;
+	u64 len = (u64)pgsize * pgcount, done;
 	int ret;
 
-	ret = vtd_pt_map(&dom->pt, iova, paddr, (u64)pgsize * pgcount,
-			 prot & (VTD_PT_READ | VTD_PT_WRITE | VTD_PT_SNOOP), gfp, &done, &replaced);
+	prot &= VTD_PT_READ | VTD_PT_WRITE | VTD_PT_SNOOP;
+	if (pgsize == VTD_PAGE_SIZE)
+		ret = vtd_pt_map(&dom->pt, iova, paddr, len, prot, gfp, &done, NULL);
+	else
+		ret = vtd_map_superpages(dom, iova, paddr, len, prot, gfp, &done);
 	*mapped = done;
-	/* Superpages took the place of empty tables: the unit may still walk them. */
-	if (!list_empty(&replaced)) {
-		if (!vtd_domain_flush(dom, iova, iova + (u64)pgsize * pgcount - 1, false)) {
-			pr_err_ratelimited("IOTLB flush failed; keeping the replaced tables\n");
-			return ret;
-		}
-		vtd_pt_free_list(&dom->pt, &replaced);
-	}
 	return ret;
 }
 
