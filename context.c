@@ -21,7 +21,7 @@ static int vtd_ctx_write_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg);
 
 /**
- * vtd_for_each_requester_id() - a PCI function's requester id and its aliases
+ * vtd_walk_requester_ids() - a PCI function's requester id and its aliases
  * @pdev: the function
  * @fn: called with each id (bus << 8 | devfn), the function's own first;
  *	a nonzero return stops the walk
@@ -34,8 +34,7 @@ static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
  * Context: any.
  * Return: 0, or what @fn returned.
  */
-int
-vtd_for_each_requester_id(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg)
+int vtd_walk_requester_ids(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg)
 {
 	struct pci_bus *bus;
 	struct pci_dev *br;
@@ -97,7 +96,7 @@ static int vtd_ctx_aliases(struct vtd_unit *unit, struct pci_dev *pdev,
 {
 	struct vtd_ctx_walk c = { .unit = unit, .want = want };
 
-	return vtd_for_each_requester_id(pdev, vtd_ctx_one, &c);
+	return vtd_walk_requester_ids(pdev, vtd_ctx_one, &c);
 }
 
 /* The context table for @bus; allocated (and linked) on first use if @alloc. */

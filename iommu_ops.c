@@ -497,7 +497,7 @@ static struct iommu_device *vtd_probe_device(struct device *dev)
 		kfree(vdev);
 		return ERR_PTR(ret);
 	}
-	if (vtd_for_each_requester_id(pdev, vtd_dev_claim_sid, vdev))
+	if (vtd_walk_requester_ids(pdev, vtd_dev_claim_sid, vdev))
 		dev_warn(dev, "vtd: faults under its DMA aliases will not name it\n");
 	dev_iommu_priv_set(dev, vdev);
 	return &unit->iommu;
@@ -509,7 +509,7 @@ static void vtd_release_device(struct device *dev)
 
 	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
 	vtd_dev_set_domain(vdev, NULL);
-	vtd_for_each_requester_id(to_pci_dev(dev), vtd_dev_drop_sid, vdev);
+	vtd_walk_requester_ids(to_pci_dev(dev), vtd_dev_drop_sid, vdev);
 	dev_iommu_priv_set(dev, NULL);
 	kfree_rcu(vdev, rcu);
 }

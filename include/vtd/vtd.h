@@ -200,7 +200,7 @@ void vtd_fault_domain_fini(void);
 const char *vtd_fault_reason_str(u8 reason);
 
 /* context.c: root and context tables */
-int vtd_for_each_requester_id(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg);
+int vtd_walk_requester_ids(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg);
 int vtd_ctx_set(struct vtd_unit *unit, struct pci_dev *pdev, u16 did, u8 tt, u64 table);
 void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev);
 void vtd_ctx_free_tables(struct vtd_unit *unit);
