@@ -98,8 +98,8 @@ static inline u64 *vtd_pt_child(u64 e)
 
 static void vtd_pt_flush(const struct vtd_pt *pt, void *addr, unsigned int len)
 {
-	if (pt->env->flush)
-		pt->env->flush(addr, len);
+	if (pt->flush)
+		pt->flush(addr, len);
 }
 
 /* Install a zeroed table at @pte unless another walker got there first. */
@@ -515,6 +515,7 @@ int vtd_pt_init(struct vtd_pt *pt, const struct vtd_pt_cfg *cfg,
 	pt->cfg = *cfg;
 	pt->env = env;
 	pt->ctx = ctx;
+	pt->flush = env->flush;
 	pt->top = env->alloc_table(ctx, gfp);
 	if (!pt->top)
 		return -ENOMEM;

@@ -64,6 +64,8 @@ struct vtd_pt_cfg {
  * @cfg: (c) its shape
  * @env: (c) its memory
  * @ctx: (c) passed to @env's allocator
+ * @flush: (c) @env's flush, copied here: every change calls it, and the
+ *	table's own cache line is one the walk has loaded already
  * @top: (c) the top-level table
  * @top_pa: (c) its physical address, for the context entry
  */
@@ -71,6 +73,7 @@ struct vtd_pt {
 	struct vtd_pt_cfg cfg;
 	const struct vtd_pt_env *env;
 	void *ctx;
+	void (*flush)(void *addr, unsigned int len);
 	u64 *top;
 	u64 top_pa;
 };
