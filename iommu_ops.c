@@ -336,6 +336,23 @@ static bool vtd_domain_flush(struct vtd_domain *dom, u64 first, u64 last, bool i
 }
 
 /*
+ * Invalidate [@first, @last], then free @tables (unlinked by an unmap, or
+ * replaced by a superpage). A unit that did not confirm may still walk
+ * them: they are leaked rather than reused. The IH hint goes with an
+ * empty list: no table changed, the paging-structure caches may stay.
+ */
+static void vtd_domain_flush_free(struct vtd_domain *dom, u64 first, u64 last,
+				  struct list_head *tables)
+{
+	if (!vtd_domain_flush(dom, first, last, list_empty(tables))) {
+		pr_err_ratelimited("IOTLB flush failed; keeping the tables it covered\n");
+		INIT_LIST_HEAD(tables);
+		return;
+	}
+	vtd_pt_free_list(&dom->pt, tables);
+}
+
+/*
  * A map with superpages may put one where an empty table was: invalidate
  * the range before the table is freed, since the unit may still walk it.
  * Out of line, so that the common 4 KiB map stays a short function.
@@ -347,13 +364,8 @@ static noinline int vtd_map_superpages(struct vtd_domain *dom, u64 iova, u64 pa,
 	int ret;
 
 	ret = vtd_pt_map(&dom->pt, iova, pa, len, prot, gfp, done, &replaced);
-	if (list_empty(&replaced))
-		return ret;
-	if (!vtd_domain_flush(dom, iova, iova + len - 1, false)) {
-		pr_err_ratelimited("IOTLB flush failed; keeping the replaced tables\n");
-		return ret;
-	}
-	vtd_pt_free_list(&dom->pt, &replaced);
+	if (!list_empty(&replaced))
+		vtd_domain_flush_free(dom, iova, iova + len - 1, &replaced);
 	return ret;
 }
 
@@ -377,14 +389,10 @@ static void vtd_iotlb_sync(struct iommu_domain *d, struct iommu_iotlb_gather *ga
 {
 	struct vtd_domain *dom = to_vtd_domain(d);
 
-	if (gather->start <= gather->end &&
-	    !vtd_domain_flush(dom, gather->start, gather->end, list_empty(&gather->freelist))) {
-		/* Not safe to reuse tables the unit may still walk: leak them. */
-		pr_err_ratelimited("IOTLB flush failed; keeping the unmapped range's tables\n");
-		INIT_LIST_HEAD(&gather->freelist);
-		return;
-	}
-	vtd_pt_free_list(&dom->pt, &gather->freelist);
+	if (gather->start <= gather->end)
+		vtd_domain_flush_free(dom, gather->start, gather->end, &gather->freelist);
+	else
+		vtd_pt_free_list(&dom->pt, &gather->freelist);
 }
 
 static void vtd_flush_iotlb_all(struct iommu_domain *d)

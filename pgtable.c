@@ -16,6 +16,7 @@
 #include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>
+#include <linux/string.h>
 
 #include "vtd/entries.h"
 #include "vtd/pgtable.h"
@@ -267,17 +268,6 @@ static __always_inline int vtd_pt_map_leaves(struct vtd_pt_walk *w, u64 *pte, u6
 	return VTD_PT_DIRTY;
 }
 
-/* A table with nothing in it at all (not even empty tables below it). */
-static bool vtd_pt_table_empty(const u64 *table)
-{
-	unsigned int k;
-
-	for (k = 0; k < VTD_PT_ENTRIES; k++)
-		if (READ_ONCE(table[k]))
-			return false;
-	return true;
-}
-
 static __always_inline int
 vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u64 end)
 {
@@ -293,7 +283,7 @@ vtd_pt_map_visit(struct vtd_pt_walk *w, u64 *pte, unsigned int level, u64 va, u6
 		 * over to be freed once the caller has invalidated the range.
 		 */
 		if (!w->freelist || !vtd_pt_leaf_fits(w, level, va, end) ||
-		    !vtd_pt_table_empty(vtd_pt_child(e)))
+		    memchr_inv(vtd_pt_child(e), 0, VTD_PAGE_SIZE))
 			return VTD_PT_DESCEND;
 		list_add_tail(w->pt->env->table_link(vtd_pt_child(e)), w->freelist);
 	} else if (vtd_pte_present(e)) {

@@ -20,4 +20,15 @@ static inline ssize_t strscpy(char *dst, const char *src, size_t size)
 	memcpy(dst, src, n + 1);
 	return n;
 }
+
+/* The first byte in [@start, @start + @n) that is not @c, or NULL. */
+static inline void *memchr_inv(const void *start, int c, size_t n)
+{
+	const unsigned char *p = start;
+
+	for (; n; n--, p++)
+		if (*p != (unsigned char)c)
+			return (void *)p;
+	return NULL;
+}
 #endif
