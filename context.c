@@ -214,6 +214,47 @@ void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev)
 }
 
 /**
+ * vtd_ctx_clear_id() - make the context entry of one requester id not present
+ * @unit: the unit
+ * @sid: the requester id (bus << 8 | devfn)
+ *
+ * For a function's release, which clears only the ids no other function
+ * still uses (an alias shared behind a bridge stays).
+ *
+ * Context: process context; the caller holds the unit's ctx_lock.
+ * Return: 0, or the invalidation's error.
+ */
+int vtd_ctx_clear_id(struct vtd_unit *unit, u16 sid)
+{
+	lockdep_assert_held(&unit->ctx_lock);
+	return vtd_ctx_clear_one(unit, PCI_BUS_NUM(sid), sid & 0xff, NULL);
+}
+
+/**
+ * vtd_ctx_walk_present() - each present context entry of a unit, in order
+ * @unit: the unit
+ * @fn: called with the requester id and a copy of the entry
+ * @arg: passed to @fn
+ *
+ * Context: process context; takes the unit's ctx_lock, held across @fn.
+ */
+void vtd_ctx_walk_present(struct vtd_unit *unit,
+			  void (*fn)(u16 sid, struct vtd_context_entry ce, void *arg), void *arg)
+{
+	struct vtd_context_entry *table;
+	unsigned int bus, devfn;
+
+	mutex_lock(&unit->ctx_lock);
+	for (bus = 0; bus < VTD_NR_ROOT_ENTRIES; bus++) {
+		table = vtd_ctx_table(unit, bus, false);
+		for (devfn = 0; table && devfn < VTD_NR_CONTEXT_ENTRIES; devfn++)
+			if (READ_ONCE(table[devfn].lo) & VTD_CTX_LO_P)
+				fn(PCI_DEVID(bus, devfn), table[devfn], arg);
+	}
+	mutex_unlock(&unit->ctx_lock);
+}
+
+/**
  * vtd_ctx_free_tables() - free every context table
  * @unit: a unit with translation off
  *

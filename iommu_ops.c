@@ -455,7 +455,7 @@ static const struct iommu_domain_ops vtd_paging_ops_sync_map = {
  * PCIe-to-PCI bridge (or with an alias quirk) is an alias: the unit's device
  * table maps those ids to the function too, so its faults reach its driver
  * and counters. An alias several functions share (all behind one bridge,
- * in one group) goes to the first of them.
+ * in one group) goes to one of them, and on its release to another.
  */
 static int vtd_dev_claim_sid(u16 sid, void *arg)
 {
@@ -468,11 +468,55 @@ static int vtd_dev_claim_sid(u16 sid, void *arg)
 	return ret == -EBUSY ? 0 : ret;	/* busy: another function has it */
 }
 
-static int vtd_dev_drop_sid(u16 sid, void *arg)
-{
-	struct vtd_dev *vdev = arg;
+struct vtd_sid_search {
+	u16 sid;
+	bool found;
+};
 
-	xa_cmpxchg(&vdev->unit->devs, sid, vdev, NULL, GFP_KERNEL);
+static int vtd_sid_is(u16 sid, void *arg)
+{
+	struct vtd_sid_search *s = arg;
+
+	s->found = sid == s->sid;
+	return s->found;
+}
+
+/* Another function on @except's unit whose DMA also arrives as @sid, or NULL. */
+static struct vtd_dev *vtd_sid_other_user(struct vtd_dev *except, u16 sid)
+{
+	struct vtd_sid_search s = { .sid = sid };
+	struct vtd_dev *vdev;
+	unsigned long idx;
+
+	lockdep_assert_held(&except->unit->ctx_lock);
+	xa_for_each(&except->unit->devs, idx, vdev) {
+		if (vdev == except || idx != vdev->sid)
+			continue;
+		vtd_walk_requester_ids(to_pci_dev(vdev->dev), vtd_sid_is, &s);
+		if (s.found)
+			return vdev;
+	}
+	return NULL;
+}
+
+/*
+ * A released function gives up each of its requester ids: the context
+ * entry is cleared unless another function still arrives under that id
+ * (behind the same bridge, in the same group and domain, with no attach to
+ * come); the device table hands the id to that function or drops it.
+ */
+static int vtd_dev_release_sid(u16 sid, void *arg)
+{
+	struct vtd_dev *vdev = arg, *other = vtd_sid_other_user(vdev, sid);
+	int ret;
+
+	if (!other) {
+		ret = vtd_ctx_clear_id(vdev->unit, sid);
+		if (ret)
+			dev_err(vdev->dev, "vtd: context entry %02x:%02x.%d cleared but not invalidated (%d)\n",
+				PCI_BUS_NUM(sid), PCI_SLOT(sid), PCI_FUNC(sid), ret);
+	}
+	xa_cmpxchg(&vdev->unit->devs, sid, vdev, other, GFP_KERNEL);
 	return 0;
 }
 
@@ -515,9 +559,10 @@ static void vtd_release_device(struct device *dev)
 {
 	struct vtd_dev *vdev = dev_iommu_priv_get(dev);
 
-	vtd_ctx_clear(vdev->unit, to_pci_dev(dev));
+	mutex_lock(&vdev->unit->ctx_lock);
+	vtd_walk_requester_ids(to_pci_dev(dev), vtd_dev_release_sid, vdev);
+	mutex_unlock(&vdev->unit->ctx_lock);
 	vtd_dev_set_domain(vdev, NULL);
-	vtd_walk_requester_ids(to_pci_dev(dev), vtd_dev_drop_sid, vdev);
 	dev_iommu_priv_set(dev, NULL);
 	kfree_rcu(vdev, rcu);
 }

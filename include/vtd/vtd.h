@@ -78,13 +78,15 @@ struct vtd_fault_stats {
  * @gcmd: (r) the GCMD bits software has turned on (GCMD reads as 0)
  * @root: (x) the root table
  * @root_pa: (c) its physical address
- * @ctx_lock: serialises context-table updates
+ * @ctx_lock: serialises context-table updates and removals from @devs
  * @dids: domain ids in use
  * @use_qi: (c) invalidation goes through @qi, not the registers
  * @qi: the invalidation queue
  * @irq: (c) the fault event interrupt, 0 if none
  * @stats: fault counters
- * @devs: the devices vtd translates for, by source id
+ * @devs: the devices vtd translates for, by source id (their own, and
+ *	aliases: one function for each); a device in it stays while
+ *	@ctx_lock is held
  * @identity_pt: (x) 1:1 table for identity domains where ECAP.PT is absent
  * @iommu: the IOMMU core's handle
  * @registered: (c) @iommu is registered
@@ -203,6 +205,9 @@ const char *vtd_fault_reason_str(u8 reason);
 int vtd_walk_requester_ids(struct pci_dev *pdev, int (*fn)(u16 sid, void *arg), void *arg);
 int vtd_ctx_set(struct vtd_unit *unit, struct pci_dev *pdev, u16 did, u8 tt, u64 table);
 void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev);
+int vtd_ctx_clear_id(struct vtd_unit *unit, u16 sid);
+void vtd_ctx_walk_present(struct vtd_unit *unit,
+			  void (*fn)(u16 sid, struct vtd_context_entry ce, void *arg), void *arg);
 void vtd_ctx_free_tables(struct vtd_unit *unit);
 
 /* iommu_ops.c: the IOMMU core's view */

@@ -16,6 +16,7 @@ expect() {
 	fi
 }
 contains() { grep -qE -- "$2" "$1"; }
+lacks() { ! grep -qE -- "$2" "$1"; }
 
 # A static dmar-decode for the guest.
 static_decode() {
