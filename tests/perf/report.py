@@ -72,7 +72,9 @@ def main():
         return
     run = runs[-1]
     # One pass of a loop: up to the next time the first instruction comes round.
-    end = next((k for k in range(1, len(run)) if run[k][0] == run[0][0]), len(run))
+    # (A step at the breakpoint may record the first instruction twice.)
+    first = next((k for k in range(len(run)) if run[k][0] != run[0][0]), 0)
+    end = next((k for k in range(first, len(run)) if run[k][0] == run[0][0]), len(run))
     run = run[:end]
     targets = lookups(run)
     slots = collections.defaultdict(set)
