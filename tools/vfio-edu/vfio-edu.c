@@ -4,6 +4,13 @@
  * VFIO user would, and check what its DMA can and cannot reach.
  *
  *   vfio-edu type1|iommufd BDF
+ *   vfio-edu sysfs BDF IOVA
+ *
+ * The sysfs form uses no VFIO: edu stays in the domain the kernel gave it
+ * (its default domain, with any firmware direct mappings), and reads
+ * XFER bytes at IOVA once; "dma-from IOVA done" means edu finished, and
+ * whether the unit let the read through is for the caller to read in the
+ * fault log. It is how a firmware-reserved (RMRR) range is tested.
  *
  * Each check prints "ok NAME" or "not ok NAME: why"; the exit status is the
  * number of failed checks. What the IOMMU should have reported (the faults)
@@ -28,6 +35,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/iommufd.h>
@@ -196,6 +204,31 @@ static void setup_device(struct vfio *v)
 		die("write PCI_COMMAND");
 }
 
+/* No VFIO: BAR0 through sysfs, Bus Master Enable through the config file. */
+static void setup_sysfs(struct vfio *v, const char *bdf)
+{
+	char path[128];
+	struct stat st;
+	uint16_t cmd;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
+	fd = open(path, O_RDWR);
+	if (fd < 0 || pread(fd, &cmd, 2, PCI_COMMAND) != 2)
+		die("read PCI_COMMAND from %s", path);
+	cmd |= PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER;
+	if (pwrite(fd, &cmd, 2, PCI_COMMAND) != 2)
+		die("write PCI_COMMAND to %s", path);
+	close(fd);
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource0", bdf);
+	fd = open(path, O_RDWR);
+	if (fd < 0 || fstat(fd, &st))
+		die("open %s", path);
+	v->bar0 = mmap(NULL, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (v->bar0 == MAP_FAILED)
+		die("mmap %s", path);
+}
+
 static void wr64(struct vfio *v, unsigned int off, uint64_t val)
 {
 	*(volatile uint64_t *)(v->bar0 + off) = val;
@@ -329,8 +362,19 @@ int main(int argc, char **argv)
 	struct vfio v = { .container = -1, .iommufd = -1 };
 	uint8_t *rw;
 
+	if (argc == 4 && !strcmp(argv[1], "sysfs")) {
+		uint64_t iova = strtoull(argv[3], NULL, 0);
+
+		setup_sysfs(&v, argv[2]);
+		if (edu_dma(&v, iova, EDU_BUF, 0)) {
+			printf("dma-from %#llx did not finish\n", (unsigned long long)iova);
+			return 1;
+		}
+		printf("dma-from %#llx done\n", (unsigned long long)iova);
+		return 0;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: vfio-edu type1|iommufd BDF\n");
+		fprintf(stderr, "usage: vfio-edu type1|iommufd BDF | vfio-edu sysfs BDF IOVA\n");
 		return 100;
 	}
 	if (!strcmp(argv[1], "iommufd"))
