@@ -33,8 +33,8 @@ guest='
 	g=$(basename $(readlink /sys/bus/pci/devices/$edu/iommu_group))
 	echo "type $(cat /sys/kernel/iommu_groups/$g/type)"
 	sed "s/^/edu region /" /sys/kernel/iommu_groups/$g/reserved_regions
-	vfio-edu sysfs $edu 0xff800
-	vfio-edu sysfs $edu 0x100000
+	vfio-edu sysfs 0xff800 $edu
+	vfio-edu sysfs 0x100000 $edu
 	sleep 0.5
 	dmesg | grep -E "vtd0: DMA|Table Upgrade|1:1 IOMMU mapping"
 	echo "faults $(cat /sys/class/iommu/vtd0/vtd/faults)"'

@@ -4,13 +4,16 @@
  * VFIO user would, and check what its DMA can and cannot reach.
  *
  *   vfio-edu type1|iommufd BDF
- *   vfio-edu sysfs BDF IOVA
+ *   vfio-edu sysfs IOVA BDF...
  *
- * The sysfs form uses no VFIO: edu stays in the domain the kernel gave it
- * (its default domain, with any firmware direct mappings), and reads
- * XFER bytes at IOVA once; "dma-from IOVA done" means edu finished, and
- * whether the unit let the read through is for the caller to read in the
- * fault log. It is how a firmware-reserved (RMRR) range is tested.
+ * The sysfs form uses no VFIO: each edu stays in the domain the kernel gave
+ * it (its default domain, with any firmware direct mappings) and reads
+ * XFER bytes at IOVA once, all of them started before any is waited for
+ * (edu runs a DMA 100 ms after the command, in whole milliseconds, so
+ * theirs come together). "dma-from IOVA done" means every edu finished;
+ * whether the unit let the reads through is for the caller to read in the
+ * fault log. It is how a firmware-reserved (RMRR) range and a burst of
+ * faults from several devices are tested.
  *
  * Each check prints "ok NAME" or "not ok NAME: why"; the exit status is the
  * number of failed checks. What the IOMMU should have reported (the faults)
@@ -239,22 +242,33 @@ static uint64_t rd64(struct vfio *v, unsigned int off)
 	return *(volatile uint64_t *)(v->bar0 + off);
 }
 
-/* One edu DMA; returns 0 once the device says it is done (edu takes ~100 ms). */
-static int edu_dma(struct vfio *v, uint64_t src, uint64_t dst, int to_ram)
+static void edu_dma_start(struct vfio *v, uint64_t src, uint64_t dst, int to_ram)
 {
-	struct timespec ts = { 0, 10 * 1000 * 1000 };
-	int i;
-
 	wr64(v, EDU_DMA_SRC, src);
 	wr64(v, EDU_DMA_DST, dst);
 	wr64(v, EDU_DMA_COUNT, XFER);
 	wr64(v, EDU_DMA_CMD, EDU_CMD_START | (to_ram ? EDU_CMD_TO_RAM : 0));
+}
+
+/* 0 once the device says its DMA is done (edu takes ~100 ms); -1 after 5 s. */
+static int edu_dma_wait(struct vfio *v)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	int i;
+
 	for (i = 0; i < 500; i++) {
 		if (!(rd64(v, EDU_DMA_CMD) & EDU_CMD_START))
 			return 0;
 		nanosleep(&ts, NULL);
 	}
 	return -1;
+}
+
+/* One edu DMA; returns 0 once the device says it is done. */
+static int edu_dma(struct vfio *v, uint64_t src, uint64_t dst, int to_ram)
+{
+	edu_dma_start(v, src, dst, to_ram);
+	return edu_dma_wait(v);
 }
 
 /* Every DMA must complete: a check must not pass because nothing happened. */
@@ -357,24 +371,32 @@ static void check_readonly(struct vfio *v, uint8_t *rw)
 	printf("# readonly iova %#llx\n", IOVA_RO);
 }
 
+static int main_sysfs(uint64_t iova, int n, char **bdfs)
+{
+	struct vfio *v = calloc(n, sizeof(*v));
+	int i, late = 0;
+
+	if (!v)
+		die("calloc");
+	for (i = 0; i < n; i++)
+		setup_sysfs(&v[i], bdfs[i]);
+	for (i = 0; i < n; i++)
+		edu_dma_start(&v[i], iova, EDU_BUF, 0);
+	for (i = 0; i < n; i++)
+		late += !!edu_dma_wait(&v[i]);
+	printf("dma-from %#llx %s\n", (unsigned long long)iova, late ? "did not finish" : "done");
+	return late;
+}
+
 int main(int argc, char **argv)
 {
 	struct vfio v = { .container = -1, .iommufd = -1 };
 	uint8_t *rw;
 
-	if (argc == 4 && !strcmp(argv[1], "sysfs")) {
-		uint64_t iova = strtoull(argv[3], NULL, 0);
-
-		setup_sysfs(&v, argv[2]);
-		if (edu_dma(&v, iova, EDU_BUF, 0)) {
-			printf("dma-from %#llx did not finish\n", (unsigned long long)iova);
-			return 1;
-		}
-		printf("dma-from %#llx done\n", (unsigned long long)iova);
-		return 0;
-	}
+	if (argc >= 4 && !strcmp(argv[1], "sysfs"))
+		return main_sysfs(strtoull(argv[2], NULL, 0), argc - 3, argv + 3);
 	if (argc != 3) {
-		fprintf(stderr, "usage: vfio-edu type1|iommufd BDF | vfio-edu sysfs BDF IOVA\n");
+		fprintf(stderr, "usage: vfio-edu type1|iommufd BDF | vfio-edu sysfs IOVA BDF...\n");
 		return 100;
 	}
 	if (!strcmp(argv[1], "iommufd"))
