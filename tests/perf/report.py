@@ -82,6 +82,8 @@ def main():
         slots[jmp_cache_slot(t)].add(t)
     print("one pass: %d instructions, %d TB lookups, %d distinct targets" %
           (len(run), len(targets), len(set(targets))))
+    mod = sorted({t for t in targets if name(t).endswith("[m]")})
+    print("  %d in the module: %s" % (len(mod), ", ".join(name(t, True) for t in mod)))
     for slot, ts in sorted(slots.items()):
         if len(ts) > 1:
             print("  tb_jmp_cache slot %4d shared: %s" %
