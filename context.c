@@ -123,11 +123,15 @@ static struct vtd_context_entry *vtd_ctx_table(struct vtd_unit *unit, u8 bus, bo
 	return table;
 }
 
-/* Clear a present entry: present bit first, then the rest (spec 6.5.3.3). */
+/*
+ * Clear a present entry: present bit first, then the rest (spec 6.5.3.3).
+ * An invalidation that fails is reported here, for every caller.
+ */
 static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 {
 	struct vtd_context_entry *table = vtd_ctx_table(unit, bus, false), *ce;
 	u16 did;
+	int ret;
 
 	if (!table || !(table[devfn].lo & VTD_CTX_LO_P))
 		return 0;
@@ -137,7 +141,11 @@ static int vtd_ctx_clear_one(struct vtd_unit *unit, u8 bus, u8 devfn, void *arg)
 	dma_wmb();
 	WRITE_ONCE(ce->hi, 0);
 	vtd_flush_cpu_cache(unit, ce, sizeof(*ce));
-	return vtd_inv_context_device(unit, did, PCI_DEVID(bus, devfn), did);
+	ret = vtd_inv_context_device(unit, did, PCI_DEVID(bus, devfn), did);
+	if (ret)
+		pr_err("%s: context entry %02x:%02x.%d cleared but not invalidated (%d)\n",
+		       unit->name, bus, PCI_SLOT(devfn), PCI_FUNC(devfn), ret);
+	return ret;
 }
 
 /* Write an entry: everything else first, then the qword with the present bit. */
@@ -204,13 +212,9 @@ int vtd_ctx_set(struct vtd_unit *unit, struct pci_dev *pdev, u16 did, u8 tt, u64
  */
 void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev)
 {
-	int ret;
-
 	mutex_lock(&unit->ctx_lock);
-	ret = vtd_ctx_aliases(unit, pdev, NULL);
+	vtd_ctx_aliases(unit, pdev, NULL);	/* a failed invalidation is logged */
 	mutex_unlock(&unit->ctx_lock);
-	if (ret)
-		pci_err(pdev, "vtd: context entry cleared but not invalidated (%d)\n", ret);
 }
 
 /**
@@ -222,7 +226,7 @@ void vtd_ctx_clear(struct vtd_unit *unit, struct pci_dev *pdev)
  * still uses (an alias shared behind a bridge stays).
  *
  * Context: process context; the caller holds the unit's ctx_lock.
- * Return: 0, or the invalidation's error.
+ * Return: 0, or the invalidation's error (already logged).
  */
 int vtd_ctx_clear_id(struct vtd_unit *unit, u16 sid)
 {

@@ -508,14 +508,9 @@ static struct vtd_dev *vtd_sid_other_user(struct vtd_dev *except, u16 sid)
 static int vtd_dev_release_sid(u16 sid, void *arg)
 {
 	struct vtd_dev *vdev = arg, *other = vtd_sid_other_user(vdev, sid);
-	int ret;
 
-	if (!other) {
-		ret = vtd_ctx_clear_id(vdev->unit, sid);
-		if (ret)
-			dev_err(vdev->dev, "vtd: context entry %02x:%02x.%d cleared but not invalidated (%d)\n",
-				PCI_BUS_NUM(sid), PCI_SLOT(sid), PCI_FUNC(sid), ret);
-	}
+	if (!other)
+		vtd_ctx_clear_id(vdev->unit, sid);	/* a failed invalidation is logged */
 	xa_cmpxchg(&vdev->unit->devs, sid, vdev, other, GFP_KERNEL);
 	return 0;
 }
